@@ -189,6 +189,8 @@ export interface WriteInput {
   date: string;
   topics: Topic[];
   articles: Article[];
+  /** The feeds of the run, for their section hints. */
+  feeds?: FeedConfig[];
 }
 
 /** What the write stage returns. Entries cover every topic except the failed ones. */

@@ -1,0 +1,104 @@
+// The job around the pipeline: settings, the skip-if-exists rule, the lock, the composition of live or replay
+// adapters, atomic writes of the digest and its report, and the one-line summary. Returns the exit code.
+
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { EXIT, type CliIo } from '../cli/cli-io.js';
+import { readFeedsConfig } from '../config/feeds-config.js';
+import { loadEnvFile, parseRunEnv } from '../config/run-env.js';
+import { ConfigError, errorMessage } from '../errors.js';
+import { digestFileName } from '../render/section-titles.js';
+import { createLogger } from '../util/create-logger.js';
+import { acquireLock, LockHeldError } from '../util/run-lock.js';
+import { cutoffInstant, taipeiToday, toTaipeiIso, windowFor } from '../util/taipei-time.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { composeDeps } from './compose-deps.js';
+import { runDigest } from './run-digest.js';
+import { summaryLine, type RunReport } from './run-report.js';
+
+export interface JobOptions {
+  mode: RunReport['mode'];
+  date?: string;
+  out: string;
+  feeds?: string;
+  cutoff?: string;
+  force: boolean;
+  concurrency?: number;
+  model?: string;
+  offline: boolean;
+  dryRun?: boolean;
+  fixtures?: string;
+}
+
+const RecordedRunSchema = z.object({ generatedAt: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/) });
+
+/** A recorded day remembers when it was generated, so replaying it reproduces the digest byte for byte. */
+async function recordedGeneratedAt(fixtureDir: string): Promise<string | undefined> {
+  const file = path.join(fixtureDir, 'run.json');
+  if (!existsSync(file)) return undefined;
+  const r = RecordedRunSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!r.success) throw new ConfigError(`${file}: generatedAt must be an ISO time with +08:00; re-record the day or fix the file`);
+  return r.data.generatedAt;
+}
+
+export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
+  const env = loadEnvFile(io.cwd, io.env);
+  const runEnv = parseRunEnv(env);
+  const log = createLogger(io.stderr, { pretty: io.isTty, level: runEnv.DIGEST_LOG_LEVEL });
+  const date = opts.date ?? taipeiToday(io.now());
+  const cutoff = opts.cutoff ?? runEnv.DIGEST_CUTOFF;
+  const outDir = path.resolve(io.cwd, opts.out);
+  const mdPath = path.join(outDir, digestFileName(date));
+  const reportPath = mdPath.replace(/\.md$/, '.report.json');
+  const rel = (p: string) => path.relative(io.cwd, p) || p;
+
+  const fixtureDir = opts.mode === 'dry-run' || opts.mode === 'record' ? path.resolve(io.cwd, opts.fixtures ?? path.join('fixtures', date)) : undefined;
+  if (opts.mode === 'dry-run' && !existsSync(fixtureDir!)) {
+    throw new ConfigError(`no recorded day at ${rel(fixtureDir!)}; record one with \`digest record --date ${date}\` or pass --fixtures DIR`);
+  }
+  const feedsFile = path.resolve(io.cwd, opts.feeds ?? (opts.mode === 'dry-run' ? path.join(fixtureDir!, 'feeds.yaml') : 'feeds.yaml'));
+  const feeds = (await readFeedsConfig(feedsFile)).filter((f) => f.enabled !== false);
+
+  if (existsSync(mdPath) && !opts.force) {
+    io.stdout(`digest ${date}: skipped — ${rel(mdPath)} exists (use --force to overwrite)\n`);
+    return EXIT.skipped;
+  }
+
+  let release: () => Promise<void>;
+  try {
+    release = await acquireLock(path.join(outDir, '.digest-state', 'run.lock'));
+  } catch (err) {
+    if (err instanceof LockHeldError) {
+      io.stderr(`digest: ${err.message}\n`);
+      return EXIT.locked;
+    }
+    throw err;
+  }
+  try {
+    const generatedAt = opts.mode === 'dry-run' ? ((await recordedGeneratedAt(fixtureDir!)) ?? toTaipeiIso(cutoffInstant(date, cutoff))) : toTaipeiIso(io.now());
+    const deps = await composeDeps({ mode: opts.mode, env, fixtureDir, outDir, cwd: io.cwd, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, date, log, now: io.now });
+    log.info({ date, mode: opts.mode, feeds: feeds.length, writer: deps.writerName, out: rel(outDir) }, 'run started');
+    const result = await runDigest(
+      { date, window: windowFor(date, cutoff), feeds, generatedAt, coverImage: `/images/${date}-ai-intel.png`, mode: opts.mode },
+      { ...deps, log: (e) => log.info(e) },
+    );
+    const report = result.report;
+    if (result.markdown) {
+      await writeFileAtomic(mdPath, result.markdown);
+      report.output = rel(mdPath);
+      await deps.afterWrite?.({ date, topics: result.topics, articles: result.articles, markdown: result.markdown, generatedAt });
+    }
+    for (const w of report.warnings) log.warn({ code: w.code, feedId: w.feedId, topicId: w.topicId }, w.message);
+    for (const v of report.violations) log.error(v);
+    await writeFileAtomic(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    io.stdout(`${summaryLine(report)}\n`);
+    return report.status === 'ok' ? EXIT.ok : EXIT.failed;
+  } catch (err) {
+    log.error({ err: errorMessage(err) }, 'run failed');
+    throw err;
+  } finally {
+    await release();
+  }
+}

@@ -1,0 +1,31 @@
+// pino for machines (JSON lines on stderr when it is not a terminal), readable lines for people on a terminal.
+// Keys and auth headers are redacted wherever they appear in a log event.
+
+import { Writable } from 'node:stream';
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+
+export const REDACT_PATHS = [
+  'apiKey',
+  '*.apiKey',
+  'key',
+  '*.key',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers["api-key"]',
+  'OPENAI_API_KEY',
+  '*.OPENAI_API_KEY',
+];
+
+export function createLogger(write: (text: string) => void, options: { pretty: boolean; level?: string }): Logger {
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      write(chunk.toString());
+      done();
+    },
+  });
+  const stream = options.pretty ? pretty({ destination: sink, colorize: false, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', sync: true }) : sink;
+  return pino({ level: options.level ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }, stream);
+}

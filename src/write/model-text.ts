@@ -1,0 +1,23 @@
+// Hygiene for every string a model wrote, before it reaches the digest: no links (code makes links), no stray
+// bullet markers or line breaks that would break the Markdown layout, and Taiwan Traditional script.
+
+import { toTaiwan } from '../text/to-taiwan.js';
+
+const MD_LINK = /\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)/g;
+const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s，。、）)」\]]+/g;
+
+/** One paragraph of model text, cleaned and converted. */
+export function cleanModelText(text: string): string {
+  const noLinks = text.replace(MD_LINK, '$1').replace(BARE_URL, '');
+  return toTaiwan(noLinks.replace(/\s*\n\s*/g, ' ').replace(/[ \t]{2,}/g, ' ').trim());
+}
+
+/** A bullet: as a paragraph, without the marker the renderer adds itself. */
+export function cleanBullet(text: string): string {
+  return cleanModelText(text.replace(/^\s*(?:[-*•・●▪︎]|\d{1,2}[.)、])\s+/, ''));
+}
+
+/** Bullets cleaned, empty ones dropped, repeats dropped. */
+export function cleanList(items: string[], clean: (s: string) => string = cleanBullet): string[] {
+  return [...new Set(items.map(clean).filter((s) => s.length > 0))];
+}
