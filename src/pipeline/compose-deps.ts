@@ -5,8 +5,8 @@
 //   record   live, and every feed body and model answer saved under fixtures/<date>/
 
 import type { Logger } from 'pino';
-import { NetworkEscapeError } from '../errors.js';
-import { createFixtureFeedFetcher } from '../collect/fixture-feed-fetcher.js';
+import path from 'node:path';
+import { createFixtureFeedFetcher, createFixturePageFetcher } from '../collect/fixture-feed-fetcher.js';
 import { createHttpFeedFetcher } from '../collect/http-feed-fetcher.js';
 import type { Article, DigestWriter, Topic } from '../types.js';
 import { writeOffline } from '../write/offline-writer.js';
@@ -37,6 +37,8 @@ export interface AfterWrite {
 
 export interface ComposedDeps extends Omit<RunDeps, 'log'> {
   writerName: string;
+  /** Releases what the adapters hold (sockets, state files). */
+  close?: () => Promise<void>;
   /** Runs once the digest is on disk: remember its stories, draw its cover. */
   afterWrite?: (done: AfterWrite) => Promise<void>;
 }
@@ -46,18 +48,20 @@ export async function composeDeps(o: ComposeOptions): Promise<ComposedDeps> {
     const writer: DigestWriter = writeOffline;
     return {
       fetchFeed: createFixtureFeedFetcher(o.fixtureDir!),
-      fetchPage: async (url: string) => {
-        throw new NetworkEscapeError(url);
-      },
+      // Pages recorded with the day are replayed; a page that was not recorded keeps the feed's text.
+      fetchPage: createFixturePageFetcher(o.fixtureDir!),
       writer,
       writerName: 'offline',
       now: o.now,
     };
   }
+  const http = createHttpFeedFetcher({ stateFile: path.join(o.outDir, '.digest-state', 'http-cache.json'), log: (e) => o.log.debug(e) });
   return {
-    fetchFeed: createHttpFeedFetcher({}),
+    fetchFeed: http,
+    fetchPage: http.fetchPage,
     writer: writeOffline,
     writerName: 'offline',
     now: o.now,
+    close: () => http.close(),
   };
 }

@@ -14,6 +14,7 @@ import { createLogger } from '../util/create-logger.js';
 import { acquireLock, LockHeldError } from '../util/run-lock.js';
 import { cutoffInstant, taipeiToday, toTaipeiIso, windowFor } from '../util/taipei-time.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { createOfflineGuard } from '../collect/offline-guard.js';
 import { composeDeps } from './compose-deps.js';
 import { runDigest } from './run-digest.js';
 import { summaryLine, type RunReport } from './run-report.js';
@@ -76,9 +77,12 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
     }
     throw err;
   }
+  // A dry run blocks every way out of the process, so a fetch that escapes the fixtures is an error, not a request.
+  const liftGuard = opts.mode === 'dry-run' ? createOfflineGuard().install() : () => {};
+  let deps: Awaited<ReturnType<typeof composeDeps>> | undefined;
   try {
     const generatedAt = opts.mode === 'dry-run' ? ((await recordedGeneratedAt(fixtureDir!)) ?? toTaipeiIso(cutoffInstant(date, cutoff))) : toTaipeiIso(io.now());
-    const deps = await composeDeps({ mode: opts.mode, env, fixtureDir, outDir, cwd: io.cwd, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, date, log, now: io.now });
+    deps = await composeDeps({ mode: opts.mode, env, fixtureDir, outDir, cwd: io.cwd, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, date, log, now: io.now });
     log.info({ date, mode: opts.mode, feeds: feeds.length, writer: deps.writerName, out: rel(outDir) }, 'run started');
     const result = await runDigest(
       { date, window: windowFor(date, cutoff), feeds, generatedAt, coverImage: `/images/${date}-ai-intel.png`, mode: opts.mode },
@@ -99,6 +103,8 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
     log.error({ err: errorMessage(err) }, 'run failed');
     throw err;
   } finally {
+    await deps?.close?.();
+    liftGuard();
     await release();
   }
 }

@@ -19,19 +19,26 @@ function stripTitle(text: string, title: string): string {
   return text.startsWith(title) ? text.slice(title.length).trim() : text;
 }
 
+// Feed boilerplate ("The post X appeared first on Y.", "Continue reading...") is not a fact about the story.
+const BOILERPLATE = /appeared first on|^continue reading|^read more|^the post /i;
+
+function factSentences(text: string): string[] {
+  return splitSentences(text).filter((s) => !BOILERPLATE.test(s));
+}
+
 export function writeOfflineEntry(topic: Topic, byId: ReadonlyMap<string, Article>, feeds: ReadonlyMap<string, FeedConfig>): Entry {
   const members = topicArticles(topic, byId);
   if (members.length === 0) throw new Error(`topic ${topic.id} has no known articles`);
   const lead = leadArticle(members);
   const body = stripTitle(lead.text, lead.title);
-  const summary = leadSentences(body, SUMMARY_CHARS[lead.lang]) || lead.title;
+  const summary = leadSentences(factSentences(body).join(' '), SUMMARY_CHARS[lead.lang]) || lead.title;
   const section = classifySection(members, feeds);
 
   // Details: the lead's further sentences that carry facts (numbers or names), then the other reports' headlines.
   const used = new Set(splitSentences(summary));
   const details: string[] = [];
   if (section !== 'trends' && section !== 'market') {
-    for (const s of splitSentences(body)) {
+    for (const s of factSentences(body)) {
       if (details.length >= 3) break;
       if (used.has(s) || s.length < 25 || s.length > 260) continue;
       if (/\d|[A-Z][a-z]+[A-Z]|[A-Z]{2,}/.test(s)) details.push(s);
@@ -44,8 +51,8 @@ export function writeOfflineEntry(topic: Topic, byId: ReadonlyMap<string, Articl
 
   const entities = topNames(
     members.flatMap((a) => [
-      { text: a.title, weight: 3 },
-      { text: a.text.slice(0, 1500), weight: 1 },
+      { text: a.title, weight: 3, group: a.id },
+      { text: a.text.slice(0, 1500), weight: 1, group: a.id },
     ]),
     5,
   );

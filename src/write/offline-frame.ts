@@ -43,10 +43,11 @@ export function writeOfflineFrame(entries: Entry[], topics: Topic[], byId: Reado
   const headlineCount = Math.min(ranked.length, Math.max(3, Math.min(6, multi.length)));
   const headlines = ranked.slice(0, headlineCount);
 
+  // Tags and keywords: the names most topics share (each topic is one group), headlines weighing more.
   const names = topNames(
     ranked.flatMap((r, i) => [
-      { text: r.entry.title, weight: i < headlineCount ? 4 : 2 },
-      { text: r.entry.entities.join(' '), weight: 2 },
+      { text: r.entry.title, weight: i < headlineCount ? 3 : 1, group: r.topic.id },
+      { text: r.entry.entities.join(', '), weight: i < headlineCount ? 3 : 1, group: r.topic.id },
     ]),
     20,
   ).filter((n) => n.length <= 24);

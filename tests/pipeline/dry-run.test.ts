@@ -1,0 +1,101 @@
+// The README's main command end to end on the recorded day, checked against the fixture's hand labelling
+// (fixtures/2025-12-05/clusters.json lists every in-window article URL), not against our own collector.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkDigest } from '../../src/check/check-digest.js';
+import { runMain } from '../../src/cli.js';
+import type { CliIo } from '../../src/cli/cli-io.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const scorer = path.resolve(root, '../shared/tools/score-digest.mjs');
+
+export function testIo(overrides: Partial<CliIo> = {}): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    env: {},
+    cwd: root,
+    now: () => new Date('2026-01-10T00:00:00Z'),
+    isTty: false,
+    ...overrides,
+  };
+}
+
+const labelled = JSON.parse(readFileSync(path.join(root, 'fixtures/2025-12-05/clusters.json'), 'utf8')) as { stories: { label: string; urls: string[] }[] };
+const fixtureUrls = labelled.stories.flatMap((s) => s.urls);
+
+describe('digest run --dry-run --date 2025-12-05', () => {
+  const out = mkdtempSync(path.join(tmpdir(), 'digest-dry-'));
+  const file = path.join(out, '2025-12-05-ai-intel.md');
+  let code = -1;
+  let md = '';
+  const io = testIo();
+
+  beforeAll(async () => {
+    code = await runMain(['run', '--dry-run', '--date', '2025-12-05', '--out', out], io);
+    md = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  });
+
+  it('writes the digest and its report, and ends with a one-line summary', () => {
+    expect(code, io.err.join('')).toBe(0);
+    expect(md.length).toBeGreaterThan(1000);
+    expect(existsSync(path.join(out, '2025-12-05-ai-intel.report.json'))).toBe(true);
+    expect(io.out.join('')).toMatch(/^digest 2025-12-05: ok \| \d+ articles \| \d+\/\d+ topics/m);
+    expect(readdirSync(out).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('passes digest check', () => {
+    expect(checkDigest(md)).toEqual([]);
+  });
+
+  it('cites every in-window fixture article exactly once, and nothing else', () => {
+    const cited = [...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!));
+    expect([...cited].sort()).toEqual([...fixtureUrls].sort());
+    const allLinks = [...md.matchAll(/\]\((https?:[^)]+)\)/g)].map((m) => m[1]!);
+    for (const url of allLinks) expect(fixtureUrls).toContain(url);
+  });
+
+  it('counts in the footer the collected articles and the topics written', () => {
+    const foot = /\*資料來源：(\d+) 篇文章 \| 分析主題：(\d+) 個\*/.exec(md)!;
+    expect(Number(foot[1])).toBe(fixtureUrls.length);
+    const entries = md.split('\n## 編輯洞察')[0]!.match(/^### /gm)!.length;
+    expect(Number(foot[2])).toBe(entries);
+    const report = JSON.parse(readFileSync(path.join(out, '2025-12-05-ai-intel.report.json'), 'utf8'));
+    expect(report.counts.articles).toBe(fixtureUrls.length);
+    expect(report.counts.written).toBe(entries);
+    expect(report.writers.offline).toBe(entries);
+    expect(report.status).toBe('ok');
+  });
+
+  it('is reproducible: a second dry run writes the same bytes', async () => {
+    const out2 = mkdtempSync(path.join(tmpdir(), 'digest-dry-'));
+    expect(await runMain(['run', '--dry-run', '--date', '2025-12-05', '--out', out2], testIo())).toBe(0);
+    expect(readFileSync(path.join(out2, '2025-12-05-ai-intel.md'), 'utf8')).toBe(md);
+  });
+
+  it.skipIf(!existsSync(scorer))('passes the independent scorer with no defect', () => {
+    const r = spawnSync(process.execPath, [scorer, file, '--json'], { cwd: root, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const [s] = JSON.parse(r.stdout);
+    expect(s.errors).toEqual([]);
+    expect({ placeholders: s.placeholders, missingFields: s.missingFields, badLinks: s.badLinks, dupLinksInItem: s.dupLinksInItem, urlsInTwoItems: s.urlsInTwoItems, simplifiedChars: s.simplifiedChars, watchList: s.watchList }).toEqual({
+      placeholders: 0,
+      missingFields: 0,
+      badLinks: 0,
+      dupLinksInItem: 0,
+      urlsInTwoItems: 0,
+      simplifiedChars: 0,
+      watchList: 5,
+    });
+    expect(s.keywords).toBeGreaterThanOrEqual(8);
+    expect(s.keywords).toBeLessThanOrEqual(15);
+  });
+});
