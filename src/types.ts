@@ -191,6 +191,8 @@ export interface WriteInput {
   articles: Article[];
   /** The feeds of the run, for their section hints. */
   feeds?: FeedConfig[];
+  /** Called once per topic written (or failed), for progress on a terminal. */
+  onTopicDone?: () => void;
 }
 
 /** What the write stage returns. Entries cover every topic except the failed ones. */
@@ -201,6 +203,8 @@ export interface WriteOutput {
   warnings: Warning[];
   /** Which writer produced the text: `offline`, `model`, `replay`, or a mix (per topic counts in `writers`). */
   writers: Record<'offline' | 'model' | 'replay', number>;
+  /** Which writer produced the frame (model writer only; the offline writer leaves it unset). */
+  frameWriter?: 'offline' | 'model' | 'replay';
   usage: Record<string, ModelUsage>;
 }
 

@@ -31,6 +31,8 @@ export interface RunDeps {
   memory?: StoryMemory;
   now: () => Date;
   log: (event: Record<string, unknown>) => void;
+  /** Progress counters: `feeds` and `topics`. */
+  progress?: { total: (name: string, n: number) => void; tick: (name: string) => void };
 }
 
 export interface RunResult {
@@ -54,7 +56,12 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
   })();
   const warnings: Warning[] = [];
 
-  const collected = await collectArticles({ feeds: input.feeds, window: input.window }, { fetchFeed: deps.fetchFeed, fetchPage: deps.fetchPage, now: deps.now, log: deps.log });
+  deps.progress?.total('feeds', input.feeds.filter((f) => f.enabled !== false).length);
+  const collectLog = (e: Record<string, unknown>) => {
+    if (e.event === 'feed-collected' || e.event === 'feed-failed') deps.progress?.tick('feeds');
+    deps.log(e);
+  };
+  const collected = await collectArticles({ feeds: input.feeds, window: input.window }, { fetchFeed: deps.fetchFeed, fetchPage: deps.fetchPage, now: deps.now, log: collectLog });
   warnings.push(...collected.warnings);
   const articles = collected.articles;
   const collectMs = lap();
@@ -106,7 +113,8 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
     return finish();
   }
 
-  const written = await deps.writer({ date: input.date, topics, articles, feeds: input.feeds });
+  deps.progress?.total('topics', topics.length);
+  const written = await deps.writer({ date: input.date, topics, articles, feeds: input.feeds, onTopicDone: () => deps.progress?.tick('topics') });
   report.durationsMs.write = lap();
   report.writers = written.writers;
   report.failedTopics = written.failedTopics;

@@ -11,6 +11,7 @@ import { loadEnvFile, parseRunEnv } from '../config/run-env.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { digestFileName } from '../render/section-titles.js';
 import { createLogger } from '../util/create-logger.js';
+import { createProgress } from '../util/progress-line.js';
 import { acquireLock, LockHeldError } from '../util/run-lock.js';
 import { cutoffInstant, taipeiToday, toTaipeiIso, windowFor } from '../util/taipei-time.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -84,10 +85,13 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
     const generatedAt = opts.mode === 'dry-run' ? ((await recordedGeneratedAt(fixtureDir!)) ?? toTaipeiIso(cutoffInstant(date, cutoff))) : toTaipeiIso(io.now());
     deps = await composeDeps({ mode: opts.mode, env, fixtureDir, outDir, cwd: io.cwd, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, date, log, now: io.now });
     log.info({ date, mode: opts.mode, feeds: feeds.length, writer: deps.writerName, out: rel(outDir) }, 'run started');
+    const progress = createProgress(io.stderr, io.isTty);
     const result = await runDigest(
       { date, window: windowFor(date, cutoff), feeds, generatedAt, coverImage: `/images/${date}-ai-intel.png`, mode: opts.mode },
-      { ...deps, log: (e) => log.info(e) },
+      // On a terminal the progress line says what per-feed log lines would; keep those for machines.
+      { ...deps, log: (e) => (io.isTty ? log.debug(e) : log.info(e)), progress },
     );
+    progress.done();
     const report = result.report;
     if (result.markdown) {
       await writeFileAtomic(mdPath, result.markdown);

@@ -40,7 +40,11 @@ export function frameToTaiwan(f: Frame): Frame {
 export const writeOffline: DigestWriter = async (input): Promise<WriteOutput> => {
   const byId = new Map(input.articles.map((a) => [a.id, a]));
   const feeds = new Map((input.feeds ?? []).map((f) => [f.id, f]));
-  const entries = input.topics.map((t) => entryToTaiwan(writeOfflineEntry(t, byId, feeds)));
+  const entries = input.topics.map((t) => {
+    const e = entryToTaiwan(writeOfflineEntry(t, byId, feeds));
+    input.onTopicDone?.();
+    return e;
+  });
   const frame = frameToTaiwan(writeOfflineFrame(entries, input.topics, byId));
   return {
     entries,
