@@ -5,6 +5,9 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, DigestError, errorMessage } from './errors.js';
 import { EXIT, processIo, type CliIo } from './cli/cli-io.js';
 import { registerCheckCommand } from './cli/check-command.js';
+import { registerCollectCommand } from './cli/collect-command.js';
+import { registerFeedsCommand } from './cli/feeds-command.js';
+import { registerRecordCommand } from './cli/record-command.js';
 import { registerRunCommand } from './cli/run-command.js';
 
 export type CommandResult = { code: number };
@@ -16,7 +19,10 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run `digest --help` for usage)');
   registerRunCommand(program, io, setCode);
+  registerRecordCommand(program, io, setCode);
   registerCheckCommand(program, io, setCode);
+  registerCollectCommand(program, io, setCode);
+  registerFeedsCommand(program, io, setCode);
   return program;
 }
 

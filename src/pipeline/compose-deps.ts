@@ -8,7 +8,12 @@ import type { Logger } from 'pino';
 import path from 'node:path';
 import { createFixtureFeedFetcher, createFixturePageFetcher } from '../collect/fixture-feed-fetcher.js';
 import { createHttpFeedFetcher } from '../collect/http-feed-fetcher.js';
-import type { Article, DigestWriter, Topic } from '../types.js';
+import { parseRunEnv } from '../config/run-env.js';
+import { ConfigError, errorMessage } from '../errors.js';
+import { coverFileName, coverInputFromMarkdown, renderCover } from '../render/render-cover.js';
+import type { Article, DigestWriter, FeedConfig, FeedResponse, Topic, Warning } from '../types.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
+import { setupModelWriter } from '../write/model-writer-setup.js';
 import { writeOffline } from '../write/offline-writer.js';
 import type { RunDeps } from './run-digest.js';
 import type { RunReport } from './run-report.js';
@@ -39,28 +44,66 @@ export interface ComposedDeps extends Omit<RunDeps, 'log'> {
   writerName: string;
   /** Releases what the adapters hold (sockets, state files). */
   close?: () => Promise<void>;
-  /** Runs once the digest is on disk: remember its stories, draw its cover. */
-  afterWrite?: (done: AfterWrite) => Promise<void>;
+  /** Runs once the digest is on disk: remember its stories, draw its cover. Warnings go into the run report. */
+  afterWrite?: (done: AfterWrite) => Promise<Warning[] | void>;
+}
+
+/** Feed bodies of a recorded day live at fixtures/<date>/feeds/<id>.xml, the path the fixture fetcher reads. */
+function recordingFetcher(fetch: (feed: FeedConfig) => Promise<FeedResponse>, fixtureDir: string) {
+  return async (feed: FeedConfig): Promise<FeedResponse> => {
+    const res = await fetch(feed);
+    if (res.body.byteLength > 0) await writeFileAtomic(path.join(fixtureDir, 'feeds', `${feed.id}.xml`), Buffer.from(res.body));
+    return res;
+  };
+}
+
+async function chooseWriter(o: ComposeOptions) {
+  if (o.offline) return { writer: writeOffline, writerName: 'offline', note: '--offline' };
+  const choice = await setupModelWriter({ mode: o.mode, env: o.env, cwd: o.cwd, fixtureDir: o.fixtureDir, offline: writeOffline, log: o.log, model: o.model, concurrency: o.concurrency });
+  // A live digest written without a model is not one an editor would publish: say so instead of degrading silently.
+  if (o.mode !== 'dry-run' && choice.writerName === 'offline') {
+    throw new ConfigError('no model is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) in the environment or .env, or pass --offline for the extractive writer');
+  }
+  return choice;
+}
+
+/** The cover the front matter names: an SVG card in DIGEST_COVER_DIR (default <out>/images); DIGEST_COVER=off skips it. */
+function coverAfterWrite(o: ComposeOptions): ComposedDeps['afterWrite'] {
+  const runEnv = parseRunEnv(o.env);
+  if (runEnv.DIGEST_COVER === 'off') return undefined;
+  const dir = path.resolve(o.cwd, o.env.DIGEST_COVER_DIR || path.join(o.outDir, 'images'));
+  return async (done) => {
+    try {
+      await writeFileAtomic(path.join(dir, coverFileName(done.date)), renderCover(coverInputFromMarkdown(done.markdown, done.date)));
+      return [];
+    } catch (err) {
+      return [{ code: 'cover-failed', message: `could not write the cover image in ${dir}: ${errorMessage(err)}; set DIGEST_COVER_DIR to a writable folder or DIGEST_COVER=off` }];
+    }
+  };
 }
 
 export async function composeDeps(o: ComposeOptions): Promise<ComposedDeps> {
+  const { writer, writerName, note } = await chooseWriter(o);
+  o.log.info({ writer: writerName }, note);
+  const afterWrite = coverAfterWrite(o);
   if (o.mode === 'dry-run') {
-    const writer: DigestWriter = writeOffline;
     return {
+      afterWrite,
       fetchFeed: createFixtureFeedFetcher(o.fixtureDir!),
       // Pages recorded with the day are replayed; a page that was not recorded keeps the feed's text.
       fetchPage: createFixturePageFetcher(o.fixtureDir!),
       writer,
-      writerName: 'offline',
+      writerName,
       now: o.now,
     };
   }
   const http = createHttpFeedFetcher({ stateFile: path.join(o.outDir, '.digest-state', 'http-cache.json'), log: (e) => o.log.debug(e) });
   return {
-    fetchFeed: http,
+    afterWrite,
+    fetchFeed: o.mode === 'record' ? recordingFetcher(http, o.fixtureDir!) : http,
     fetchPage: http.fetchPage,
-    writer: writeOffline,
-    writerName: 'offline',
+    writer,
+    writerName,
     now: o.now,
     close: () => http.close(),
   };

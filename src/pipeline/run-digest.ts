@@ -81,6 +81,7 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
     mode: input.mode,
     status: 'failed',
     writers: { offline: 0, model: 0, replay: 0 },
+    frameWriter: 'offline',
     counts: {
       feeds: input.feeds.length,
       feedsFailed: collected.health.filter((h) => h.status === 'failed').length,
@@ -117,6 +118,7 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
   const written = await deps.writer({ date: input.date, topics, articles, feeds: input.feeds, onTopicDone: () => deps.progress?.tick('topics') });
   report.durationsMs.write = lap();
   report.writers = written.writers;
+  report.frameWriter = written.frameWriter ?? 'offline';
   report.failedTopics = written.failedTopics;
   report.model = { total: sumUsage(written.usage), byStage: written.usage };
   warnings.push(...written.warnings);

@@ -4,11 +4,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { EXIT, type CliIo } from '../cli/cli-io.js';
 import { readFeedsConfig } from '../config/feeds-config.js';
 import { loadEnvFile, parseRunEnv } from '../config/run-env.js';
 import { ConfigError, errorMessage } from '../errors.js';
+import { coverImagePath } from '../render/render-cover.js';
 import { digestFileName } from '../render/section-titles.js';
 import { createLogger } from '../util/create-logger.js';
 import { createProgress } from '../util/progress-line.js';
@@ -34,15 +36,25 @@ export interface JobOptions {
   fixtures?: string;
 }
 
-const RecordedRunSchema = z.object({ generatedAt: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/) });
+const RecordedRunSchema = z.object({
+  generatedAt: z.string().regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/),
+  cutoff: z.string().regex(/^\d\d:\d\d$/).optional(),
+});
+type RecordedRun = z.infer<typeof RecordedRunSchema>;
 
-/** A recorded day remembers when it was generated, so replaying it reproduces the digest byte for byte. */
-async function recordedGeneratedAt(fixtureDir: string): Promise<string | undefined> {
+/** A recorded day remembers when it was generated and its cut-off, so replaying it reproduces the digest byte for byte. */
+async function readRecordedRun(fixtureDir: string): Promise<RecordedRun | undefined> {
   const file = path.join(fixtureDir, 'run.json');
   if (!existsSync(file)) return undefined;
-  const r = RecordedRunSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-  if (!r.success) throw new ConfigError(`${file}: generatedAt must be an ISO time with +08:00; re-record the day or fix the file`);
-  return r.data.generatedAt;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new ConfigError(`${file}: not JSON; re-record the day or fix the file`, { cause: err });
+  }
+  const r = RecordedRunSchema.safeParse(raw);
+  if (!r.success) throw new ConfigError(`${file}: ${r.error.issues[0]!.path.join('.')}: ${r.error.issues[0]!.message}; re-record the day or fix the file`);
+  return r.data;
 }
 
 export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
@@ -50,7 +62,6 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
   const runEnv = parseRunEnv(env);
   const log = createLogger(io.stderr, { pretty: io.isTty, level: runEnv.DIGEST_LOG_LEVEL });
   const date = opts.date ?? taipeiToday(io.now());
-  const cutoff = opts.cutoff ?? runEnv.DIGEST_CUTOFF;
   const outDir = path.resolve(io.cwd, opts.out);
   const mdPath = path.join(outDir, digestFileName(date));
   const reportPath = mdPath.replace(/\.md$/, '.report.json');
@@ -60,6 +71,8 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
   if (opts.mode === 'dry-run' && !existsSync(fixtureDir!)) {
     throw new ConfigError(`no recorded day at ${rel(fixtureDir!)}; record one with \`digest record --date ${date}\` or pass --fixtures DIR`);
   }
+  const recorded = opts.mode === 'dry-run' ? await readRecordedRun(fixtureDir!) : undefined;
+  const cutoff = opts.cutoff ?? recorded?.cutoff ?? runEnv.DIGEST_CUTOFF;
   const feedsFile = path.resolve(io.cwd, opts.feeds ?? (opts.mode === 'dry-run' ? path.join(fixtureDir!, 'feeds.yaml') : 'feeds.yaml'));
   const feeds = (await readFeedsConfig(feedsFile)).filter((f) => f.enabled !== false);
 
@@ -82,12 +95,16 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
   const liftGuard = opts.mode === 'dry-run' ? createOfflineGuard().install() : () => {};
   let deps: Awaited<ReturnType<typeof composeDeps>> | undefined;
   try {
-    const generatedAt = opts.mode === 'dry-run' ? ((await recordedGeneratedAt(fixtureDir!)) ?? toTaipeiIso(cutoffInstant(date, cutoff))) : toTaipeiIso(io.now());
+    const generatedAt = opts.mode === 'dry-run' ? (recorded?.generatedAt ?? toTaipeiIso(cutoffInstant(date, cutoff))) : toTaipeiIso(io.now());
+    if (opts.mode === 'record') {
+      await writeFileAtomic(path.join(fixtureDir!, 'feeds.yaml'), stringifyYaml({ feeds }));
+      await writeFileAtomic(path.join(fixtureDir!, 'run.json'), `${JSON.stringify({ generatedAt, cutoff }, null, 2)}\n`);
+    }
     deps = await composeDeps({ mode: opts.mode, env, fixtureDir, outDir, cwd: io.cwd, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, date, log, now: io.now });
     log.info({ date, mode: opts.mode, feeds: feeds.length, writer: deps.writerName, out: rel(outDir) }, 'run started');
     const progress = createProgress(io.stderr, io.isTty);
     const result = await runDigest(
-      { date, window: windowFor(date, cutoff), feeds, generatedAt, coverImage: `/images/${date}-ai-intel.png`, mode: opts.mode },
+      { date, window: windowFor(date, cutoff), feeds, generatedAt, coverImage: coverImagePath(date), mode: opts.mode },
       // On a terminal the progress line says what per-feed log lines would; keep those for machines.
       { ...deps, log: (e) => (io.isTty ? log.debug(e) : log.info(e)), progress },
     );
@@ -96,7 +113,8 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
     if (result.markdown) {
       await writeFileAtomic(mdPath, result.markdown);
       report.output = rel(mdPath);
-      await deps.afterWrite?.({ date, topics: result.topics, articles: result.articles, markdown: result.markdown, generatedAt });
+      const afterWarnings = await deps.afterWrite?.({ date, topics: result.topics, articles: result.articles, markdown: result.markdown, generatedAt });
+      if (afterWarnings) report.warnings.push(...afterWarnings);
     }
     for (const w of report.warnings) log.warn({ code: w.code, feedId: w.feedId, topicId: w.topicId }, w.message);
     for (const v of report.violations) log.error(v);

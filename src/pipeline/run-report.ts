@@ -24,6 +24,8 @@ export interface RunReport {
   output?: string;
   /** Which writer produced the entries: counts per writer. */
   writers: Record<'offline' | 'model' | 'replay', number>;
+  /** Which writer produced the day's frame (title, headlines, insight, reading). */
+  frameWriter: 'offline' | 'model' | 'replay';
   counts: {
     feeds: number;
     feedsFailed: number;

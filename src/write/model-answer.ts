@@ -71,7 +71,7 @@ export async function answerPrompt<S extends z.ZodType>(req: AnswerRequest<S>, d
       const c = validate(stored.answer, req);
       if (c.ok) {
         deps.usage.cacheHits += 1;
-        await deps.record?.put(stored);
+        await save(deps, stored);
         return { value: c.value, source: 'cache' };
       }
       deps.log.debug({ key, problems: c.problems }, 'cached answer fails validation; asking the model again');
@@ -118,8 +118,20 @@ export async function answerPrompt<S extends z.ZodType>(req: AnswerRequest<S>, d
     }
   }
   const stored: StoredAnswer = { key, prompt: req.prompt.name, version: req.prompt.version, model: req.model, answer: c.value, usage: used };
-  await Promise.all([deps.cache?.put(stored), deps.record?.put(stored)]);
+  await save(deps, stored, deps.cache);
   return { value: c.value, source: 'model' };
+}
+
+/** A disk problem must not cost the answer we already paid for: it becomes a warning. */
+async function save(deps: AnswerDeps, stored: StoredAnswer, cache?: AnswerStore): Promise<void> {
+  const put = async (store: AnswerStore | undefined, code: string, what: string) => {
+    try {
+      await store?.put(stored);
+    } catch (err) {
+      deps.warn(code, `could not save answer ${stored.key} to the ${what} (${(err as Error).message}); check the disk`);
+    }
+  };
+  await Promise.all([put(cache, 'cache-write-failed', 'cache'), put(deps.record, 'record-write-failed', 'recording')]);
 }
 
 function check<S extends z.ZodType>(r: ChatResult, req: AnswerRequest<S>): Checked<z.output<S>> {

@@ -48,13 +48,16 @@ export function fenceArticle(id: string, a: Article, maxChars: number): string {
   ].join('\n');
 }
 
+/** The placeholders of prompts/entry.md (a type alias, so it fits renderPrompt's record of values). */
+export type EntryPromptVars = { date: string; articles: string; article_ids: string; follow_up: string; section_hint: string };
+
 /** The placeholders of prompts/entry.md for one topic. */
 export function entryPromptVars(
   date: string,
   topic: Topic,
   ids: Map<string, Article>,
   options: { articleChars?: number; feeds?: FeedConfig[] } = {},
-): Record<string, string> {
+): EntryPromptVars {
   const per = options.articleChars ?? DEFAULT_ARTICLE_CHARS;
   // A big story must not blow the context: later articles get less room, the tail only its title.
   let budget = per * 4;

@@ -60,8 +60,19 @@ export function frameContext(entries: Entry[], topics: Topic[], byId: ReadonlyMa
   return { topics: ctxTopics, articles, headlines: { min: Math.min(3, n), max: Math.min(6, n) }, reading: { min: Math.min(3, m), max: Math.min(5, m) } };
 }
 
+export type FramePromptVars = {
+  date: string;
+  topics: string;
+  topic_ids: string;
+  topic_count: number;
+  headline_min: number;
+  headline_max: number;
+  reading_min: number;
+  reading_max: number;
+};
+
 /** The placeholders of prompts/frame.md. */
-export function framePromptVars(date: string, ctx: FrameContext): Record<string, string | number> {
+export function framePromptVars(date: string, ctx: FrameContext): FramePromptVars {
   const blocks = [...ctx.topics].map(([tid, { entry, articleIds }]) => {
     const lines = articleIds.map((id) => {
       const a = ctx.articles.get(id)!;

@@ -8,26 +8,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDigest } from '../../src/check/check-digest.js';
 import { runMain } from '../../src/cli.js';
-import type { CliIo } from '../../src/cli/cli-io.js';
+import { testIo } from '../helpers/test-io.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const scorer = path.resolve(root, '../shared/tools/score-digest.mjs');
-
-export function testIo(overrides: Partial<CliIo> = {}): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    env: {},
-    cwd: root,
-    now: () => new Date('2026-01-10T00:00:00Z'),
-    isTty: false,
-    ...overrides,
-  };
-}
 
 const labelled = JSON.parse(readFileSync(path.join(root, 'fixtures/2025-12-05/clusters.json'), 'utf8')) as { stories: { label: string; urls: string[] }[] };
 const fixtureUrls = labelled.stories.flatMap((s) => s.urls);

@@ -1,0 +1,98 @@
+// The live path end to end, against local servers only: feeds over HTTP from 127.0.0.1 and an OpenAI-compatible
+// model server (the real openai SDK over real HTTP). Record, re-run (cache: zero calls), then replay the
+// recording as a dry run with no model configured: the same digest, byte for byte.
+
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml, stringify } from 'yaml';
+import { checkDigest } from '../../src/check/check-digest.js';
+import { runMain } from '../../src/cli.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai-server.js';
+import { testIo } from '../helpers/test-io.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const day = path.join(root, 'fixtures/2025-12-05');
+
+describe('digest record, re-run, and replay', () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'digest-rec-'));
+  const fixtures = path.join(tmp, 'recorded');
+  const out1 = path.join(tmp, 'out-live');
+  const out2 = path.join(tmp, 'out-replay');
+  let feedServer: Server;
+  let model: FakeOpenAi;
+  let feedsFile: string;
+  let env: Record<string, string>;
+  const io = () => testIo({ env, now: () => new Date('2025-12-04T22:46:12Z') });
+
+  beforeAll(async () => {
+    feedServer = createServer((req, res) => {
+      const id = (req.url ?? '').replace(/^\//, '').replace(/\.xml$/, '');
+      try {
+        const body = readFileSync(path.join(day, 'feeds', `${id}.xml`));
+        res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', r));
+    const port = (feedServer.address() as AddressInfo).port;
+    const { feeds } = parseYaml(readFileSync(path.join(day, 'feeds.yaml'), 'utf8')) as { feeds: { id: string; url: string }[] };
+    feedsFile = path.join(tmp, 'feeds.yaml');
+    writeFileSync(feedsFile, stringify({ feeds: feeds.map((f) => ({ ...f, url: `http://127.0.0.1:${port}/${f.id}.xml` })) }));
+    model = await startFakeOpenAi();
+    env = { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'sk-test-not-a-real-key', OPENAI_MODEL: 'test-model', DIGEST_MODEL_CACHE_DIR: path.join(tmp, 'cache'), DIGEST_LOG_LEVEL: 'warn' };
+  });
+  afterAll(async () => {
+    await model?.close();
+    await new Promise((r) => feedServer?.close(r));
+  });
+
+  it('records a live run: digest written by the model, feeds and answers saved', async () => {
+    const i = io();
+    const code = await runMain(['record', '--date', '2025-12-05', '--feeds', feedsFile, '--fixtures', fixtures, '--out', out1], i);
+    expect(code, i.err.join('')).toBe(0);
+    const md = readFileSync(path.join(out1, '2025-12-05-ai-intel.md'), 'utf8');
+    expect(checkDigest(md)).toEqual([]);
+    const report = JSON.parse(readFileSync(path.join(out1, '2025-12-05-ai-intel.report.json'), 'utf8'));
+    expect(report.mode).toBe('record');
+    expect(report.writers.model).toBe(report.counts.written);
+    expect(report.model.total.calls).toBe(model.requests.length);
+    expect(model.requests.length).toBe(report.counts.topics + 1);
+    expect(report.model.total.inputTokens).toBeGreaterThan(0);
+    expect(readdirSync(path.join(fixtures, 'feeds')).length).toBe(readdirSync(path.join(day, 'feeds')).length);
+    expect(readdirSync(path.join(fixtures, 'answers')).length).toBe(model.requests.length);
+    // The key never reaches a log line.
+    expect(i.err.join('')).not.toContain('sk-test-not-a-real-key');
+  });
+
+  it('re-runs the same date from the answer cache with zero model calls', async () => {
+    const before = model.requests.length;
+    const i = io();
+    expect(await runMain(['run', '--date', '2025-12-05', '--feeds', feedsFile, '--out', out1, '--force'], i), i.err.join('')).toBe(0);
+    expect(model.requests.length).toBe(before);
+    const report = JSON.parse(readFileSync(path.join(out1, '2025-12-05-ai-intel.report.json'), 'utf8'));
+    expect(report.model.total.calls).toBe(0);
+    expect(report.model.total.cacheHits).toBe(before);
+  });
+
+  it('replays the recording as a dry run with no model: the same digest byte for byte', async () => {
+    const before = model.requests.length;
+    const i = testIo({ env: {} });
+    expect(await runMain(['run', '--dry-run', '--fixtures', fixtures, '--date', '2025-12-05', '--out', out2], i), i.err.join('')).toBe(0);
+    expect(model.requests.length).toBe(before);
+    const replayed = readFileSync(path.join(out2, '2025-12-05-ai-intel.md'), 'utf8');
+    expect(replayed).toBe(readFileSync(path.join(out1, '2025-12-05-ai-intel.md'), 'utf8'));
+    const report = JSON.parse(readFileSync(path.join(out2, '2025-12-05-ai-intel.report.json'), 'utf8'));
+    expect(report.writers).toEqual({ offline: 0, model: 0, replay: report.counts.written });
+  });
+
+  it('refuses a live run with no model configured unless --offline is given', async () => {
+    const i = testIo({ env: {} });
+    expect(await runMain(['run', '--date', '2025-12-05', '--feeds', feedsFile, '--out', path.join(tmp, 'x')], i)).toBe(2);
+    expect(i.err.join('')).toMatch(/no model is configured: set OPENAI_API_KEY/);
+  });
+});
