@@ -1,0 +1,38 @@
+// A deliberately light English stemmer (plural and -ing/-ed/-ly endings only). News titles are short, so the aim is
+// to make "launches", "launched" and "launching" meet without merging words that differ in meaning (Porter's
+// "university"/"universe" → "univers" is the kind of collision a full stemmer adds).
+
+const VOWEL = /[aeiouy]/;
+
+// Words the rules below would break ("news" → "new", "series" → "sery", "gpus" kept as "gpus").
+const KEEP = new Set(['news', 'series', 'species', 'always', 'perhaps', 'various', 'during', 'thing', 'bring', 'spring', 'string', 'king', 'ring', 'wing', 'sing', 'need', 'speed', 'seed', 'feed', 'embed']);
+const IRREGULAR: Record<string, string> = { gpus: 'gpu', tpus: 'tpu', cpus: 'cpu', npus: 'npu' };
+
+export function stemWord(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (KEEP.has(w)) return w;
+  const irregular = IRREGULAR[w];
+  if (irregular) return irregular;
+  // Plurals and 3rd person.
+  if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('s') && !/(ss|us|is|ous|ss)$/.test(w) && w.length > 3) w = w.slice(0, -1);
+  // -ing / -ed, only when a vowel stays in the stem ("bring", "red" stay).
+  if (w.endsWith('ing') && w.length > 5 && VOWEL.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('ed') && w.length > 4 && VOWEL.test(w.slice(0, -2))) w = undouble(w.slice(0, -2));
+  // -ly adverbs: "reportedly" → "reported" → handled above on the next form only; strip once.
+  if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  // Make "launche" (from "launches"/"launched") and "launch" one stem.
+  if (/(ch|sh|ss|x|z)e$/.test(w)) w = w.slice(0, -1);
+  // A final silent e is dropped so "release"/"released"/"releasing" meet at "releas".
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+// "stopped" → "stopp" → "stop"; but "fall"/"miss"/"buzz" keep their double letter.
+function undouble(w: string): string {
+  if (w.length > 3 && /([bdfgmnprt])\1$/.test(w)) return w.slice(0, -1);
+  return w;
+}
