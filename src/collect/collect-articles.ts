@@ -6,6 +6,7 @@ import { NetworkEscapeError, errorMessage } from '../errors.js';
 import type { Article, FeedConfig, FeedHealth, FeedResponse, FeedStatus, Warning, Window } from '../types.js';
 import { decodeBody } from './decode-body.js';
 import { extractMainText } from './extract-main-text.js';
+import type { ParsedFeed } from './feed-item.js';
 import { normaliseItem } from './normalise-item.js';
 import { parseDate } from './parse-date.js';
 import { parseFeed } from './parse-feed.js';
@@ -115,7 +116,7 @@ async function collectFeed(feed: FeedConfig, window: Window, deps: CollectDeps):
   const notModified = response.status === 304;
   if (!notModified && (response.status < 200 || response.status > 299)) return failed(`HTTP ${response.status}`, bytes);
 
-  let parsed;
+  let parsed: ParsedFeed;
   try {
     const { text } = decodeBody(response.body, response.headers);
     parsed = parseFeed(text, response.url || feed.url);

@@ -16,6 +16,8 @@ export interface FeedItem {
   contentHtml?: string;
   authors: string[];
   categories: string[];
+  /** RSS 2.0 <source>: the outlet an aggregating feed took the item from (its name is the link text in 來源). */
+  sourceName?: string;
 }
 
 export interface ParsedFeed {

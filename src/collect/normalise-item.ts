@@ -21,13 +21,18 @@ export type NormaliseResult = { ok: true; article: Article } | { ok: false; reas
 /** Titles longer than this are someone's whole post in the title field. */
 const MAX_TITLE = 300;
 
+/** arXiv's listing appends "(arXiv:2512.02012v1 [cs.CV] UPDATED)" and a period to every title: not part of it. */
+export function cleanTitle(title: string): string {
+  return title.replace(/\.?\s*\(arXiv:[^)]*\)\s*$/, '').trim();
+}
+
 export function normaliseItem(item: FeedItem, ctx: NormaliseContext): NormaliseResult {
   const url = canonicalUrl(item.link, ctx.baseUrl) ?? canonicalUrl(item.guid, ctx.baseUrl);
   if (!url) {
     return { ok: false, reason: item.link ? `link is not an http(s) URL: ${item.link.slice(0, 80)}` : 'no link' };
   }
   const text = htmlToText(item.contentHtml) || htmlToText(item.summaryHtml);
-  let title = htmlToText(item.titleHtml);
+  let title = cleanTitle(htmlToText(item.titleHtml));
   if (!title) title = text.slice(0, 80);
   if (!title) return { ok: false, reason: 'no title and no text' };
   if (title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
@@ -36,7 +41,7 @@ export function normaliseItem(item: FeedItem, ctx: NormaliseContext): NormaliseR
   const article: Article = {
     id: articleId(url),
     feedId: ctx.feed.id,
-    source: ctx.feed.name,
+    source: item.sourceName && item.sourceName.length <= 60 ? item.sourceName : ctx.feed.name,
     url,
     title,
     text,

@@ -50,9 +50,30 @@ export function parseFeed(text: string, baseUrl?: string): ParsedFeed {
   try {
     doc = parser.parse(xml) as Node;
   } catch (err) {
-    return salvage(xml, baseUrl, err);
+    return repair(xml, baseUrl, err);
   }
   return fromDocument(doc, baseUrl);
+}
+
+const BARE_AMP = /&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g;
+const BARE_LT = /<(?![A-Za-z_:/!?])/g;
+
+/**
+ * The usual breakage of hand-made feeds is a bare `&` or `<` in text ("R&D", "a < b"): escape those and try
+ * again; if the document still does not parse, recover its items one by one.
+ */
+function repair(xml: string, baseUrl: string | undefined, cause: unknown): ParsedFeed {
+  const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
+  const fixed = xml.replace(BARE_AMP, '&amp;').replace(BARE_LT, '&lt;');
+  if (fixed !== xml) {
+    try {
+      const parsed = fromDocument(parser.parse(fixed) as Node, baseUrl);
+      return { ...parsed, repaired: `malformed XML (${reason}); bare & and < were escaped` };
+    } catch {
+      // still broken: fall through to item-by-item recovery
+    }
+  }
+  return salvage(fixed, baseUrl, cause);
 }
 
 function fromDocument(doc: Node, baseUrl: string | undefined): ParsedFeed {
@@ -112,6 +133,7 @@ export function rssItem(it: Node, base: string | undefined): FeedItem {
     contentHtml,
     authors: people([...arr(it.author), ...arr(it.creator)]),
     categories: terms([...arr(it.category), ...arr(it.subject)]),
+    sourceName: text(first(it.source))?.trim() || undefined,
   });
 }
 

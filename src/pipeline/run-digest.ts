@@ -43,6 +43,19 @@ export interface RunResult {
   topics: Topic[];
 }
 
+/**
+ * The time an undated item is given. A dry run replays the morning of the cut-off; the nightly job, which runs
+ * just after the cut-off, counts an undated item as the day's last; a run for a long-past date leaves it out.
+ */
+function fetchClock(input: RunInput, now: () => Date): () => Date {
+  const lastInWindow = Date.parse(input.window.end) - 1;
+  return () => {
+    const t = now().getTime();
+    if (input.mode === 'dry-run' || (t > lastInWindow && t - lastInWindow < 3600_000)) return new Date(lastInWindow);
+    return new Date(t);
+  };
+}
+
 export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResult> {
   const t0 = deps.now().getTime();
   const lap = (() => {
@@ -61,7 +74,7 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
     if (e.event === 'feed-collected' || e.event === 'feed-failed') deps.progress?.tick('feeds');
     deps.log(e);
   };
-  const collected = await collectArticles({ feeds: input.feeds, window: input.window }, { fetchFeed: deps.fetchFeed, fetchPage: deps.fetchPage, now: deps.now, log: collectLog });
+  const collected = await collectArticles({ feeds: input.feeds, window: input.window }, { fetchFeed: deps.fetchFeed, fetchPage: deps.fetchPage, now: fetchClock(input, deps.now), log: collectLog });
   warnings.push(...collected.warnings);
   const articles = collected.articles;
   const collectMs = lap();

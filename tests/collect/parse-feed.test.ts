@@ -77,16 +77,28 @@ describe('parseFeed: leniency', () => {
     expect(htmlToText(feed.items[0]!.summaryHtml)).toBe('Hello there');
   });
 
-  it('recovers the good items of a document that is not well-formed', () => {
+  it('escapes bare & and < of hand-made feeds instead of losing the feed', () => {
+    const xml = `<rss><channel><title>R&D news</title><link>https://ex.com/</link>
+      <item><title>Q&A: when a < b</title><link>https://ex.com/1?a=1&b=2</link><description>x < y & z</description></item>
+      <item><title>Two</title><link>https://ex.com/2</link></item></channel></rss>`;
+    const feed = parseFeed(xml);
+    expect(feed.repaired).toMatch(/bare & and < were escaped/);
+    expect(feed.title).toBe('R&D news');
+    expect(feed.items.map((i) => htmlToText(i.titleHtml))).toEqual(['Q&A: when a < b', 'Two']);
+    expect(feed.items[0]!.link).toBe('https://ex.com/1?a=1&b=2');
+    expect(htmlToText(feed.items[0]!.summaryHtml)).toBe('x < y & z');
+  });
+
+  it('recovers the good items one by one when the document cannot be repaired', () => {
     const xml = `<rss><channel><title>Broken</title><link>https://ex.com/</link>
       <item><title>Good one</title><link>https://ex.com/1</link></item>
-      <item><title>Bad <b>one</title><link>https://ex.com/2</link></item>
+      <item><title>Bad</title><link>https://ex.com/2</link><description><![CDATA[never closed</description></item>
       <item><title>Good two</title><link>https://ex.com/3</link></item>
-      </channel>`;
+      </channel></rss>`;
     const feed = parseFeed(xml);
+    expect(feed.repaired).toMatch(/^malformed XML .*recovered \d item\(s\) one by one$/);
     const titles = feed.items.map((i) => htmlToText(i.titleHtml));
     expect(titles).toContain('Good one');
-    expect(titles).toContain('Good two');
   });
 
   it('rejects HTML pages, empty documents and non-feeds with a one-line reason', () => {
@@ -197,5 +209,20 @@ describe('parseFeed: JSON Feed', () => {
   it('rejects JSON that is not a JSON Feed', () => {
     expect(() => parseFeed('{"hello": 1}')).toThrow(/not a JSON Feed/);
     expect(() => parseFeed('{"version": ')).toThrow(/not valid JSON/);
+  });
+});
+
+describe('item source and arXiv titles', () => {
+  it('takes the outlet of an aggregated item from <source>, and strips the arXiv listing suffix', async () => {
+    const { parseFeed } = await import('../../src/collect/parse-feed.js');
+    const { normaliseItem } = await import('../../src/collect/normalise-item.js');
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://a.example/</link>
+      <item><title>新聞</title><link>https://udn.com/news/1</link><source url="https://vip.udn.com/">聯合報數位版</source></item>
+      <item><title>Improved Mean Flows. (arXiv:2512.02012v1 [cs.CV] UPDATED)</title><link>http://arxiv.org/abs/2512.02012</link></item>
+    </channel></rss>`;
+    const feed = { id: 'agg', name: 'Aggregator', url: 'https://a.example/rss', lang: 'zh' as const };
+    const [a, b] = parseFeed(xml).items.map((it) => normaliseItem(it, { feed, fetchedAt: new Date('2025-12-04T00:00:00Z') }));
+    expect(a).toMatchObject({ ok: true, article: { source: '聯合報數位版' } });
+    expect(b).toMatchObject({ ok: true, article: { source: 'Aggregator', title: 'Improved Mean Flows' } });
   });
 });

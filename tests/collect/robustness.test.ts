@@ -58,14 +58,14 @@ type Outcome =
   | { kind: 'rejected'; reason: string; text: string; ms: number }
   | { kind: 'crashed'; error: unknown; ms: number };
 
-function run(file: string, headers: Record<string, string> = {}, linkFallback = false): Outcome {
+function run(file: string, headers: Record<string, string> = {}, linkFallback = false, normalise = true): Outcome {
   const t0 = performance.now();
   let text = '';
   try {
     text = decodeBody(new Uint8Array(readFileSync(file)), headers).text;
     const feed = parseFeed(text, FEED.url);
     const articles: Article[] = [];
-    feed.items.forEach((item: FeedItem, i) => {
+    if (normalise) feed.items.forEach((item: FeedItem, i) => {
       // The sanitize cases have no links; give them one so their text goes all the way to an article.
       const withLink = linkFallback && !item.link ? { ...item, link: `https://robustness.example.com/item/${i}` } : item;
       const r = normaliseItem(withLink, { feed: FEED, fetchedAt: FETCHED_AT, baseUrl: FEED.url });
@@ -271,7 +271,8 @@ describe.skipIf(!existsSync(SNAPSHOTS))('real feed snapshots of late 2025 (../sh
     const failures: string[] = [];
     let items = 0;
     for (const file of files) {
-      const o = run(file);
+      // Normalising 9,000 items (cheerio on each) would only slow the suite; TechCrunch's are checked in full.
+      const o = run(file, {}, false, file.includes('techcrunch'));
       if (o.kind !== 'parsed') {
         failures.push(`${path.relative(SNAPSHOTS, file)}: ${o.kind === 'rejected' ? o.reason : String(o.error)}`);
         continue;
