@@ -27,6 +27,8 @@ export interface VectorSpace {
    * and this keeps English function-like words ("launch", "model") out of the cross-language comparison.
    */
   universal: SparseVector[];
+  /** Shared universal evidence (sum of IDF) at which a cross-language match counts fully: two rare names. */
+  fullEvidence: number;
 }
 
 const EMPTY: SparseVector = { ids: new Int32Array(0), ws: new Float64Array(0) };
@@ -95,13 +97,14 @@ export function buildVectors(features: readonly ArticleFeatures[]): VectorSpace 
       if (terms[t]!.startsWith('c:')) continue;
       if (!cjk[i] && !inCjk[t]) continue;
       uIds.push(t);
-      uWs.push(ws[j]!);
+      // Numbers and versioned names ("gpt5.1", "#:1.72") are the most specific facts an article carries.
+      uWs.push(/\d/.test(terms[t]!) ? 2 * ws[j]! : ws[j]!);
     }
     const u = { ids: Int32Array.from(uIds), ws: Float64Array.from(uWs) };
     normalise(u.ws);
     universal.push(u);
   }
-  return { n, terms, surface, df, idf, vectors, cjk, universal };
+  return { n, terms, surface, df, idf, vectors, cjk, universal, fullEvidence: 2 * Math.log(1 + n / 2) };
 }
 
 function normalise(ws: Float64Array): void {
@@ -147,4 +150,39 @@ export function sharedTerms(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return c;
+}
+
+/**
+ * Cross-language similarity of two articles: the cosine of their universal vectors, scaled down when what they share
+ * is little or common. Normalised universal vectors of a Chinese article often hold two or three terms, so "AI" and
+ * "2025" alone would score high; the evidence (sum of IDF of the shared terms) must reach two rare names to count fully.
+ */
+export function universalSimilarity(space: VectorSpace, i: number, j: number): number {
+  const a = space.universal[i]!;
+  const b = space.universal[j]!;
+  let s = 0;
+  let evidence = 0;
+  let x = 0;
+  let y = 0;
+  while (x < a.ids.length && y < b.ids.length) {
+    const p = a.ids[x]!;
+    const q = b.ids[y]!;
+    if (p === q) {
+      s += a.ws[x]! * b.ws[y]!;
+      evidence += space.idf[p]!;
+      x++;
+      y++;
+    } else if (p < q) x++;
+    else y++;
+  }
+  return s * evidenceConfidence(space, evidence);
+}
+
+/**
+ * How far shared evidence (sum of IDF) can be trusted, 0..1. Squared, so one shared rare term (half the evidence)
+ * counts a quarter: one name is a company, not a story.
+ */
+export function evidenceConfidence(space: VectorSpace, evidence: number): number {
+  const r = Math.min(1, evidence / space.fullEvidence);
+  return r * r;
 }

@@ -18,7 +18,7 @@
 import type { Article, Topic } from '../types.js';
 import { DEFAULT_FEATURE_WEIGHTS, extractFeatures, type FeatureWeights } from './extract-features.js';
 import { buildVectors, type SparseVector, type VectorSpace } from './build-vectors.js';
-import { findSimilarPairs, type SimilarPairs } from './find-similar-pairs.js';
+import { findSimilarPairs } from './find-similar-pairs.js';
 import { linkClusters, type Linkage } from './link-clusters.js';
 
 export type ClusterInput = Pick<Article, 'id' | 'title'> & Partial<Pick<Article, 'text' | 'lang' | 'publishedAt' | 'url' | 'feedId'>>;
@@ -26,8 +26,10 @@ export type ClusterInput = Pick<Article, 'id' | 'title'> & Partial<Pick<Article,
 export interface ClusterOptions {
   /** Pair similarity (cosine, 0..1) at or above which two articles may be linked. */
   threshold?: number;
-  /** Centroid similarity two groups must reach to be joined (the veto against chaining). */
+  /** Lowest centroid similarity at which two groups may join (the veto against chaining). */
   mergeThreshold?: number;
+  /** Pairs at or above this similarity are candidates for group merging and reassignment. */
+  candidateThreshold?: number;
   /** Factor applied to the translation-surviving similarity of an English–Chinese pair. */
   crossLingualWeight?: number;
   /** Terms in more than this many articles (default: a function of the input size) do not create candidate pairs. */
@@ -37,12 +39,10 @@ export interface ClusterOptions {
   linkage?: Linkage;
   kappa?: number;
   lambda?: number;
-  refine?: number;
-  refineFloor?: number;
   sweeps?: number;
   groupLambda?: number;
-  /** Pairs at or above this similarity are candidates for group merging and reassignment (default: threshold). */
-  candidateThreshold?: number;
+  refine?: number;
+  refineFloor?: number;
   featureWeights?: Partial<FeatureWeights>;
   /** Optional dense vectors (one per input article, e.g. from an embeddings endpoint), blended into pair similarity. */
   dense?: ReadonlyArray<ArrayLike<number>>;
@@ -52,14 +52,20 @@ export interface ClusterOptions {
   keywords?: number;
 }
 
+/** The parameters chosen on the benchmark and the fixture days (README: Clustering). */
 export const DEFAULT_CLUSTER_OPTIONS = {
-  threshold: 0.3,
-  mergeThreshold: 0.2,
+  threshold: 0.25,
+  mergeThreshold: 0.15,
+  candidateThreshold: 0.2,
   crossLingualWeight: 0.9,
   indexTerms: 24,
-  linkage: 'single-veto' as Linkage,
+  linkage: 'size-veto' as Linkage,
   kappa: 4,
-  lambda: 0.5,
+  lambda: 0.35,
+  sweeps: 2,
+  groupLambda: 0.2,
+  refine: 3,
+  refineFloor: 0.05,
   denseWeight: 0.5,
   keywords: 6,
 };
@@ -71,25 +77,15 @@ export function clusterArticles(articles: readonly ClusterInput[], options: Clus
   const features = articles.map((a) => extractFeatures(a, fw));
   const space = buildVectors(features);
   const pairs = findSimilarPairs(space, {
-    threshold: Math.min(opts.threshold, opts.mergeThreshold, options.candidateThreshold ?? 1),
+    threshold: Math.min(opts.threshold, opts.candidateThreshold),
     crossLingualWeight: opts.crossLingualWeight,
     maxDocFreq: opts.maxDocFreq ?? defaultMaxDocFreq(articles.length),
     indexTerms: opts.indexTerms,
     dense: options.dense,
     denseWeight: opts.denseWeight,
   });
-  sameUrlPairs(articles, pairs);
-  const labels = linkClusters(space, pairs, {
-    linkage: opts.linkage,
-    threshold: opts.threshold,
-    mergeThreshold: opts.mergeThreshold,
-    kappa: opts.kappa,
-    lambda: opts.lambda,
-    refine: options.refine,
-    sweeps: options.sweeps,
-    groupLambda: options.groupLambda,
-    refineFloor: options.refineFloor,
-  });
+  const labels = linkClusters(space, pairs, opts);
+  sameUrlSameTopic(articles, labels);
   return buildTopics(articles, space, labels, opts.keywords);
 }
 
@@ -109,14 +105,15 @@ export function defaultMaxDocFreq(n: number): number {
   return Math.max(50, Math.ceil(Math.sqrt(n) * 6));
 }
 
-// Two items with the same canonical URL are one article seen twice (two feeds carry it): always one story.
-function sameUrlPairs(articles: readonly ClusterInput[], pairs: SimilarPairs): void {
-  const seen = new Map<string, number>();
+// Two items with the same canonical URL are one article seen twice (two feeds carry it): always one story, whatever
+// their (possibly different) titles say.
+function sameUrlSameTopic(articles: readonly ClusterInput[], labels: Int32Array): void {
+  const first = new Map<string, number>();
   articles.forEach((a, i) => {
     if (!a.url) return;
-    const first = seen.get(a.url);
-    if (first === undefined) seen.set(a.url, i);
-    else pairs.push(first, i, 1);
+    const f = first.get(a.url);
+    if (f === undefined) first.set(a.url, i);
+    else labels[i] = labels[f]!;
   });
 }
 

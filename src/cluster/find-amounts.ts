@@ -49,7 +49,10 @@ const AMOUNT = new RegExp(
 );
 
 export interface Amount {
-  /** Canonical feature text: `%40` for percentages; scaled amounts to 3 significant digits (`200000000`); bare numbers exact. */
+  /**
+   * Canonical feature text: `%40` for percentages; scaled amounts to 3 significant digits (`200000000`); other
+   * numbers exact. Bare integers below 100 and bare years are left out: they say too little to match two articles on.
+   */
   key: string;
   /** True when a currency or a scale word made this more than a bare number. */
   qualified: boolean;
@@ -72,6 +75,8 @@ export function findAmounts(text: string): Amount[] {
       continue;
     }
     if (percent) out.push({ key: '%' + String(base), qualified: true });
+    // A bare small integer ("3 models", "3月") or a bare year says too little to match two articles on.
+    else if (!scaleWord && !currency && Number.isInteger(base) && (base < 100 || (base >= 1990 && base <= 2039))) continue;
     // Bare numbers stay exact (2025 is a year, not "2030"); scaled amounts are rounded because translations round.
     else if (scaleWord) out.push({ key: canonical(base * SCALE[scaleWord]!), qualified: true });
     else out.push({ key: String(base), qualified: Boolean(currency) });

@@ -1,7 +1,7 @@
 // Finds the pairs of articles similar enough to be linked, without comparing every pair: an inverted index over
 // each article's strongest terms proposes candidates, and only candidates get an exact similarity.
 
-import { dot, sharedTerms, type SparseVector, type VectorSpace } from './build-vectors.js';
+import { dot, universalSimilarity, type SparseVector, type VectorSpace } from './build-vectors.js';
 
 export interface PairSearchOptions {
   /** Keep pairs with similarity at or above this. */
@@ -38,10 +38,6 @@ export class SimilarPairs {
   }
 }
 
-// Two articles in different scripts must share at least this many translation-surviving features: one shared name
-// ("OpenAI") is a company, not a story.
-const MIN_SHARED_UNIVERSAL = 2;
-
 export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): SimilarPairs {
   const { n, vectors, universal, cjk, df } = space;
   const pairs = new SimilarPairs();
@@ -76,13 +72,7 @@ export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): S
       isTouched[j] = 0;
       if (partial < prefilter) continue;
       let sim = dot(vectors[i]!, vectors[j]!);
-      if (cjk[i] !== cjk[j]) {
-        const u = universal[i]!;
-        const v = universal[j]!;
-        if (u.ids.length && v.ids.length && sharedTerms(u, v) >= MIN_SHARED_UNIVERSAL) {
-          sim = Math.max(sim, opts.crossLingualWeight * dot(u, v));
-        }
-      }
+      if (cjk[i] !== cjk[j]) sim = Math.max(sim, opts.crossLingualWeight * universalSimilarity(space, i, j));
       if (dense) sim = (1 - opts.denseWeight) * sim + opts.denseWeight * denseCos(dense[i]!, dense[j]!);
       if (sim >= opts.threshold) pairs.push(j, i, sim);
     }

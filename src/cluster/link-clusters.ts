@@ -1,162 +1,235 @@
-// Turns similar pairs into clusters. The linkage rule is a parameter so the benchmark can compare rules; the default
-// is the one that scored best (see bench/cluster-bench.ts and the README).
+// Turns similar pairs into groups of articles. Three passes (the benchmark compares them; see bench/cluster-bench.ts):
+//
+// 1. Pair linkage: pairs at or above `threshold`, strongest first, join their groups (single link) unless the veto
+//    says no. `single-veto` vetoes when the two centroids are less similar than `mergeThreshold`; `size-veto` raises
+//    that bar with the group sizes (see expectedCos): the chain of near-duplicates that glues two stories together is
+//    what single link gets wrong, and it shows as two big groups whose centroids disagree.
+// 2. Group merging (`groupLambda` > 0): groups that belong together but never had one strong article pair (a story
+//    told in different words) are compared by centroid, most convincing first.
+// 3. Reassignment (`refine` rounds): each article moves to the group whose centroid it is closest to, which undoes
+//    early greedy decisions: a fragment of a big story drains into it, an article chained in by one word leaves.
 
 import type { VectorSpace } from './build-vectors.js';
 import type { SimilarPairs } from './find-similar-pairs.js';
+import { GroupCentroids } from './group-centroids.js';
 
 export type Linkage = 'single' | 'single-veto' | 'size-veto';
 
 export interface LinkOptions {
   linkage: Linkage;
+  /** Pair similarity at or above which two articles may be linked (pass 1). */
   threshold: number;
+  /** Lowest centroid similarity for any join. */
   mergeThreshold: number;
-  /** size-veto: the cluster size at which a story's centroid is half-way to its "true" direction. */
-  kappa?: number;
-  /** size-veto: share of the expected same-story centroid similarity two groups must reach. */
-  lambda?: number;
-  /** Group merging: share of the expected same-story centroid similarity two groups must reach (0 = no merging). */
-  groupLambda?: number;
-  /** Passes over the pairs (later passes reconsider pairs vetoed earlier). */
-  sweeps?: number;
-  /** Rounds of reassignment after linkage: each article moves to the group whose centroid it is closest to. */
-  refine?: number;
-  /** Reassignment: below this similarity to every group (its own without it included) an article stands alone. */
-  refineFloor?: number;
+  /** size-veto: the group size at which a story's centroid is half-way to the story's direction. */
+  kappa: number;
+  /** size-veto: share of the expected same-story centroid similarity two groups must reach in pass 1. */
+  lambda: number;
+  /** Passes over the pairs in pass 1 (a later pass reconsiders pairs vetoed while the groups were small). */
+  sweeps: number;
+  /** Pass 2: like lambda, for group merging; 0 turns the pass off. */
+  groupLambda: number;
+  /** Pass 3: rounds of reassignment; 0 turns the pass off. */
+  refine: number;
+  /** Pass 3: an article less similar than this to every group, its own included, stands alone. */
+  refineFloor: number;
+  crossLingualWeight: number;
 }
 
-/** Cluster label per article (labels are article indices of a cluster root; only equality matters). */
+/** Group label per article (an article index; only equality matters). */
 export function linkClusters(space: VectorSpace, pairs: SimilarPairs, opts: LinkOptions): Int32Array {
-  let labels = linkPairs(space, pairs, opts);
-  if (opts.groupLambda) labels = mergeGroups(space, pairs, labels, opts);
-  if (!opts.refine) return labels;
-  return refineLabels(space, pairs, labels, opts.refine, opts.refineFloor ?? opts.mergeThreshold);
-}
-
-function linkPairs(space: VectorSpace, pairs: SimilarPairs, opts: LinkOptions): Int32Array {
-  const order = strongestFirst(pairs);
   const uf = new UnionFind(space.n);
+  const order = strongestFirst(pairs, opts.threshold);
   if (opts.linkage === 'single') {
-    for (const p of order) if (pairs.s[p]! >= opts.threshold) uf.union(pairs.a[p]!, pairs.b[p]!);
+    for (const p of order) uf.union(pairs.a[p]!, pairs.b[p]!);
     return uf.labels();
   }
-  // single-veto: strongest pairs first; two groups join only when their centroids also agree.
-  const centroids = space.vectors.map((v) => {
-    const m = new Map<number, number>();
-    for (let k = 0; k < v.ids.length; k++) m.set(v.ids[k]!, v.ws[k]!);
-    return { sum: m, norm2: 1 };
-  });
-  // Later sweeps reconsider vetoed pairs: groups have grown since, and their centroids say more.
-  for (let sweep = 0; sweep < (opts.sweeps ?? 1); sweep++) {
+  const groups = new GroupCentroids(space, opts.crossLingualWeight);
+  linkPairs(pairs, order, uf, groups, opts);
+  if (opts.groupLambda > 0) mergeGroups(space.n, pairs, uf, groups, opts);
+  const labels = uf.labels();
+  if (opts.refine > 0) refineLabels(space.n, pairs, labels, groups, opts);
+  return labels;
+}
+
+// The centroid of n articles of one story approaches the story's direction as n grows. Measured on the Google News
+// stream: two disjoint halves of one story have centroid cosine ≈ n/(n+κ) with κ ≈ 4 (n = 1, 3, 10, 30 gave medians
+// 0.20, 0.47, 0.74, 0.86), while the closest other story stays near 0.1–0.3 at every size. So a pair of groups of
+// sizes a and b is expected at sqrt(a/(a+κ) · b/(b+κ)) if it is one story.
+export function expectedCos(a: number, b: number, kappa: number): number {
+  return Math.sqrt((a / (a + kappa)) * (b / (b + kappa)));
+}
+
+function required(a: number, b: number, opts: LinkOptions, lambda: number): number {
+  // One article against one article needs the pair threshold; bigger groups average noise out and need less.
+  const floor = opts.mergeThreshold + (opts.threshold - opts.mergeThreshold) / (a * b);
+  if (opts.linkage === 'single-veto') return opts.mergeThreshold;
+  return Math.max(floor, lambda * expectedCos(a, b, opts.kappa));
+}
+
+function linkPairs(pairs: SimilarPairs, order: Uint32Array, uf: UnionFind, groups: GroupCentroids, opts: LinkOptions): void {
+  // A vetoed pair of groups stays vetoed until one of them changes: many article pairs connect the same two big
+  // groups, and comparing their centroids again each time would dominate the run time.
+  const version = new Int32Array(uf.length);
+  const vetoed = new Map<number, number>();
+  for (let sweep = 0; sweep < Math.max(1, opts.sweeps); sweep++) {
     let merged = 0;
     for (const p of order) {
-      if (pairs.s[p]! < opts.threshold) break;
       const ra = uf.find(pairs.a[p]!);
       const rb = uf.find(pairs.b[p]!);
       if (ra === rb) continue;
-      const ca = centroids[ra]!;
-      const cb = centroids[rb]!;
-      const cross = mapDot(ca.sum, cb.sum);
-      const cos = cross / Math.sqrt(ca.norm2 * cb.norm2);
-      const need = opts.linkage === 'size-veto' ? Math.max(opts.mergeThreshold, opts.lambda! * expectedCos(uf.sizeOf(ra), uf.sizeOf(rb), opts.kappa!)) : opts.mergeThreshold;
-      // Pairs forced by the same URL (similarity 1) skip the veto.
-      if (cos < need && pairs.s[p]! < 1) continue;
-      const root = uf.union(ra, rb);
-      const [big, small] = ca.sum.size >= cb.sum.size ? [ca, cb] : [cb, ca];
-      for (const [t, w] of small.sum) big.sum.set(t, (big.sum.get(t) ?? 0) + w);
-      big.norm2 = ca.norm2 + cb.norm2 + 2 * cross;
-      centroids[root] = big;
+      const sa = groups.size[ra]!;
+      const sb = groups.size[rb]!;
+      const key = Math.min(ra, rb) * uf.length + Math.max(ra, rb);
+      const stamp = version[ra]! + version[rb]!;
+      if (vetoed.get(key) === stamp) continue;
+      // Two single articles: their pair similarity is the best evidence (it includes the cross-language path).
+      const cos = sa === 1 && sb === 1 ? pairs.s[p]! : groups.cos(ra, rb);
+      if (cos < required(sa, sb, opts, opts.lambda)) {
+        vetoed.set(key, stamp);
+        continue;
+      }
+      const root = join(uf, groups, ra, rb);
+      version[root] = version[ra]! + version[rb]! + 1;
       merged++;
     }
     if (merged === 0) break;
   }
-  return uf.labels();
 }
 
-// The centroid of n articles of one story approaches the story's direction as n grows: measured on the Google News
-// stream, two disjoint halves of one story have centroid cosine ≈ n/(n+κ) with κ ≈ 4, while the best other story
-// stays near 0.1–0.3 at every size. So the bar for joining two groups rises with their sizes.
-function expectedCos(a: number, b: number, kappa: number): number {
-  return Math.sqrt((a / (a + kappa)) * (b / (b + kappa)));
+function join(uf: UnionFind, groups: GroupCentroids, ra: number, rb: number): number {
+  const root = uf.union(ra, rb);
+  groups.merge(root, root === ra ? rb : ra);
+  return root;
 }
 
-// Groups that belong together but had no single strong article pair: every two groups linked by some candidate pair
-// are compared by centroid, the most convincing (relative to what one story of those sizes would show) first.
-function mergeGroups(space: VectorSpace, pairs: SimilarPairs, start: Int32Array, opts: LinkOptions): Int32Array {
-  const n = space.n;
-  const kappa = opts.kappa ?? 4;
-  const lambda = opts.groupLambda!;
-  const uf = new UnionFind(n);
-  for (let i = 0; i < n; i++) if (start[i] !== i) uf.union(start[i]!, i);
-  const groups = new Map<number, { sum: Map<number, number>; norm2: number; size: number; version: number; adj: Set<number> }>();
-  for (let i = 0; i < n; i++) {
-    const r = uf.find(i);
-    let g = groups.get(r);
-    if (!g) groups.set(r, (g = { sum: new Map(), norm2: 0, size: 0, version: 0, adj: new Set() }));
-    const v = space.vectors[i]!;
-    for (let k = 0; k < v.ids.length; k++) g.sum.set(v.ids[k]!, (g.sum.get(v.ids[k]!) ?? 0) + v.ws[k]!);
-    g.size++;
-  }
-  for (const g of groups.values()) {
-    let s = 0;
-    for (const w of g.sum.values()) s += w * w;
-    g.norm2 = s;
-  }
+function mergeGroups(n: number, pairs: SimilarPairs, uf: UnionFind, groups: GroupCentroids, opts: LinkOptions): void {
+  const adj = new Map<number, Set<number>>();
+  const link = (a: number, b: number) => {
+    let s = adj.get(a);
+    if (!s) adj.set(a, (s = new Set()));
+    s.add(b);
+  };
   for (let k = 0; k < pairs.length; k++) {
     const a = uf.find(pairs.a[k]!);
     const b = uf.find(pairs.b[k]!);
     if (a === b) continue;
-    groups.get(a)!.adj.add(b);
-    groups.get(b)!.adj.add(a);
+    link(a, b);
+    link(b, a);
   }
+  const version = new Int32Array(n);
   const heap = new MaxHeap();
-  const score = (a: number, b: number) => {
-    const ga = groups.get(a)!;
-    const gb = groups.get(b)!;
-    const cos = mapDot(ga.sum, gb.sum) / Math.sqrt(ga.norm2 * gb.norm2);
-    if (cos < opts.mergeThreshold) return -1;
-    return cos / expectedCos(ga.size, gb.size, kappa);
-  };
   const push = (a: number, b: number) => {
-    const r = score(a, b);
-    if (r >= lambda) heap.push(r, Math.min(a, b), Math.max(a, b), groups.get(a)!.version + groups.get(b)!.version);
+    const sa = groups.size[a]!;
+    const sb = groups.size[b]!;
+    const cos = groups.cos(a, b);
+    if (cos < required(sa, sb, opts, opts.groupLambda)) return;
+    const x = Math.min(a, b);
+    const y = Math.max(a, b);
+    heap.push(cos / expectedCos(sa, sb, opts.kappa), x, y, version[x]! + version[y]!);
   };
-  for (const [a, g] of groups) for (const b of g.adj) if (a < b) push(a, b);
-  while (heap.size) {
-    const top = heap.pop()!;
-    const ga = groups.get(top.a);
-    const gb = groups.get(top.b);
-    if (!ga || !gb) continue;
-    // Stale: one side changed since this score was computed.
-    if (ga.version + gb.version !== top.version) continue;
-    const cross = mapDot(ga.sum, gb.sum);
-    const root = uf.union(top.a, top.b);
-    const [keep, gone] = root === top.a ? [ga, gb] : [gb, ga];
-    const goneId = root === top.a ? top.b : top.a;
-    for (const [t, w] of gone.sum) keep.sum.set(t, (keep.sum.get(t) ?? 0) + w);
-    keep.norm2 = ga.norm2 + gb.norm2 + 2 * cross;
-    keep.size = ga.size + gb.size;
-    keep.version = ga.version + gb.version + 1;
-    for (const c of gone.adj) {
-      if (c === root) continue;
-      const gc = groups.get(c)!;
-      gc.adj.delete(goneId);
-      gc.adj.add(root);
-      keep.adj.add(c);
+  for (const [a, set] of adj) for (const b of set) if (a < b) push(a, b);
+  for (let top = heap.pop(); top; top = heap.pop()) {
+    const { a, b } = top;
+    // Stale: a side has changed (or is gone) since this score was computed.
+    if (uf.find(a) !== a || uf.find(b) !== b || version[a]! + version[b]! !== top.version) continue;
+    const root = join(uf, groups, a, b);
+    const gone = root === a ? b : a;
+    version[root] = version[a]! + version[b]! + 1;
+    const keep = adj.get(root) ?? new Set<number>();
+    adj.set(root, keep);
+    for (const c of adj.get(gone) ?? []) {
+      const sc = adj.get(c)!;
+      sc.delete(gone);
+      if (c !== root) {
+        sc.add(root);
+        keep.add(c);
+      }
     }
-    keep.adj.delete(goneId);
-    keep.adj.delete(root);
-    groups.delete(goneId);
-    for (const c of keep.adj) push(root, c);
+    adj.delete(gone);
+    keep.delete(root);
+    keep.delete(gone);
+    for (const c of keep) push(root, c);
   }
-  return uf.labels();
 }
 
-/** A binary max-heap of scored group pairs; ties broken by the pair ids, so the order is deterministic. */
+// Moves are applied one at a time in input order with centroids updated at once: simultaneous moves would swap
+// fragments back and forth. An article only moves to a group at least as large as its own (without it): a small
+// group's centroid is noisy, and a near-duplicate title would otherwise pull an article out of its established story.
+function refineLabels(n: number, pairs: SimilarPairs, labels: Int32Array, groups: GroupCentroids, opts: LinkOptions): void {
+  const deg = new Int32Array(n + 1);
+  for (let k = 0; k < pairs.length; k++) {
+    deg[pairs.a[k]! + 1]!++;
+    deg[pairs.b[k]! + 1]!++;
+  }
+  for (let i = 0; i < n; i++) deg[i + 1]! += deg[i]!;
+  const nb = new Int32Array(deg[n]!);
+  const fill = deg.slice(0, n);
+  for (let k = 0; k < pairs.length; k++) {
+    nb[fill[pairs.a[k]!]!++] = pairs.b[k]!;
+    nb[fill[pairs.b[k]!]!++] = pairs.a[k]!;
+  }
+  const size = groups.size;
+  const seen = new Set<number>();
+  let free = 0;
+  for (let round = 0; round < opts.refine; round++) {
+    let moved = 0;
+    for (let i = 0; i < n; i++) {
+      const own = labels[i]!;
+      let best = own;
+      let bestCos = groups.articleCos(i, own, true);
+      seen.clear();
+      seen.add(own);
+      for (let e = deg[i]!; e < deg[i + 1]!; e++) {
+        const c = labels[nb[e]!]!;
+        if (seen.has(c)) continue;
+        seen.add(c);
+        if (size[c]! < size[own]! - 1) continue;
+        const cos = groups.articleCos(i, c, false);
+        // Joining a group takes what the linkage would have asked of this article and that group.
+        if (cos < required(1, size[c]!, opts, opts.groupLambda)) continue;
+        if (cos > bestCos + 1e-12) {
+          bestCos = cos;
+          best = c;
+        }
+      }
+      if (bestCos < opts.refineFloor) {
+        if (size[own] === 1) continue;
+        // Close to no group, not even its own: it stands alone under an unused label.
+        while (free < n && size[free]! > 0) free++;
+        if (free >= n) continue;
+        best = free;
+      }
+      if (best === own) continue;
+      groups.move(i, own, best);
+      labels[i] = best;
+      moved++;
+    }
+    if (moved === 0) break;
+  }
+}
+
+// Pairs at or above the threshold, strongest first; equal similarities keep their (deterministic) discovery order.
+// Sorting packed numbers natively is ~10× faster than a comparator sort on a million pairs.
+function strongestFirst(pairs: SimilarPairs, threshold: number): Uint32Array {
+  const keys: number[] = [];
+  const SCALE = 2 ** 24;
+  if (pairs.length >= 2 ** 28) throw new RangeError('too many candidate pairs');
+  for (let k = 0; k < pairs.length; k++) {
+    const s = pairs.s[k]!;
+    if (s < threshold) continue;
+    const q = Math.round((1 - Math.min(1, s)) * SCALE);
+    keys.push(q * 2 ** 28 + k);
+  }
+  const sorted = Float64Array.from(keys).sort();
+  const order = new Uint32Array(sorted.length);
+  for (let k = 0; k < sorted.length; k++) order[k] = sorted[k]! % 2 ** 28;
+  return order;
+}
+
+/** A binary max-heap of scored group pairs; ties go to the lower ids, so the order is deterministic. */
 class MaxHeap {
   private items: { r: number; a: number; b: number; version: number }[] = [];
-  get size(): number {
-    return this.items.length;
-  }
   private before(x: { r: number; a: number; b: number }, y: { r: number; a: number; b: number }): boolean {
     return x.r > y.r || (x.r === y.r && (x.a < y.a || (x.a === y.a && x.b < y.b)));
   }
@@ -193,138 +266,12 @@ class MaxHeap {
   }
 }
 
-// Reassignment: every article compares itself with the centroid of its own group (itself left out) and with the
-// groups of its candidate neighbours, and moves to the closest. This undoes early greedy decisions of the linkage: a
-// fragment of a big story drains into it, an article chained in through one word leaves. Moves are applied one at a
-// time in input order (centroids updated at once), which converges where simultaneous moves would swap back and forth.
-function refineLabels(space: VectorSpace, pairs: SimilarPairs, start: Int32Array, rounds: number, floor: number): Int32Array {
-  const n = space.n;
-  const labels = Int32Array.from(start);
-  // Neighbours from the candidate pairs (both directions), in CSR form.
-  const deg = new Int32Array(n + 1);
-  for (let k = 0; k < pairs.length; k++) {
-    deg[pairs.a[k]! + 1]!++;
-    deg[pairs.b[k]! + 1]!++;
-  }
-  for (let i = 0; i < n; i++) deg[i + 1]! += deg[i]!;
-  const nb = new Int32Array(deg[n]!);
-  const fill = deg.slice(0, n);
-  for (let k = 0; k < pairs.length; k++) {
-    nb[fill[pairs.a[k]!]!++] = pairs.b[k]!;
-    nb[fill[pairs.b[k]!]!++] = pairs.a[k]!;
-  }
-  // Group state by label; labels are article indices, so arrays indexed by label work.
-  const sums: (Map<number, number> | undefined)[] = new Array(n);
-  const norm2 = new Float64Array(n);
-  const size = new Int32Array(n);
-  const dotTo = (i: number, c: number) => {
-    const m = sums[c];
-    if (!m) return 0;
-    const v = space.vectors[i]!;
-    let d = 0;
-    for (let k = 0; k < v.ids.length; k++) d += v.ws[k]! * (m.get(v.ids[k]!) ?? 0);
-    return d;
-  };
-  const add = (i: number, c: number, sign: 1 | -1) => {
-    const v = space.vectors[i]!;
-    const d = dotTo(i, c);
-    let m = sums[c];
-    if (!m) sums[c] = m = new Map();
-    for (let k = 0; k < v.ids.length; k++) {
-      const t = v.ids[k]!;
-      const w = (m.get(t) ?? 0) + sign * v.ws[k]!;
-      if (Math.abs(w) < 1e-12) m.delete(t);
-      else m.set(t, w);
-    }
-    const vv = dotSelf(v);
-    norm2[c] = sign > 0 ? norm2[c]! + 2 * d + vv : norm2[c]! - 2 * d + vv;
-    size[c]! += sign;
-    if (size[c] === 0) {
-      sums[c] = undefined;
-      norm2[c] = 0;
-    }
-  };
-  for (let i = 0; i < n; i++) add(i, labels[i]!, 1);
-  const seen = new Set<number>();
-  for (let round = 0; round < rounds; round++) {
-    let moved = 0;
-    for (let i = 0; i < n; i++) {
-      const own = labels[i]!;
-      const vv = dotSelf(space.vectors[i]!);
-      let best = own;
-      let bestCos = -1;
-      if (size[own]! > 1) {
-        const d = dotTo(i, own) - vv;
-        const nn = norm2[own]! - 2 * (d + vv) + vv;
-        bestCos = nn > 1e-12 ? d / Math.sqrt(nn) : -1;
-      }
-      seen.clear();
-      seen.add(own);
-      for (let e = deg[i]!; e < deg[i + 1]!; e++) {
-        const c = labels[nb[e]!]!;
-        if (seen.has(c)) continue;
-        seen.add(c);
-        // Only towards a group at least as large: a small group's centroid is noisy, and a near-duplicate title would
-        // pull an article out of its well-established story.
-        if (size[c]! < size[own]! - 1) continue;
-        const cos = norm2[c]! > 1e-12 ? dotTo(i, c) / Math.sqrt(norm2[c]!) : -1;
-        if (cos > bestCos + 1e-12) {
-          bestCos = cos;
-          best = c;
-        }
-      }
-      if (bestCos < floor) {
-        // Close to no group, not even its own: it stands alone, under its own index (free: see below).
-        if (size[own] === 1) continue;
-        best = freeLabel(i, size);
-        if (best < 0) continue;
-      }
-      if (best === own) continue;
-      add(i, own, -1);
-      add(i, best, 1);
-      labels[i] = best;
-      moved++;
-    }
-    if (moved === 0) break;
-  }
-  return labels;
-}
-
-// An article's own index is the natural label for it alone, unless a group still uses that label.
-function freeLabel(i: number, size: Int32Array): number {
-  if (size[i] === 0) return i;
-  for (let c = 0; c < size.length; c++) if (size[c] === 0) return c;
-  return -1;
-}
-
-function dotSelf(v: { ws: Float64Array }): number {
-  let s = 0;
-  for (const w of v.ws) s += w * w;
-  return s;
-}
-
-function strongestFirst(pairs: SimilarPairs): Uint32Array {
-  const order = new Uint32Array(pairs.length);
-  for (let k = 0; k < order.length; k++) order[k] = k;
-  const { a, b, s } = pairs;
-  order.sort((x, y) => s[y]! - s[x]! || a[x]! - a[y]! || b[x]! - b[y]!);
-  return order;
-}
-
-function mapDot(x: Map<number, number>, y: Map<number, number>): number {
-  const [small, big] = x.size <= y.size ? [x, y] : [y, x];
-  let s = 0;
-  for (const [t, w] of small) {
-    const v = big.get(t);
-    if (v !== undefined) s += w * v;
-  }
-  return s;
-}
-
 export class UnionFind {
+  readonly length: number;
   private parent: Int32Array;
   private size: Int32Array;
   constructor(n: number) {
+    this.length = n;
     this.parent = new Int32Array(n);
     this.size = new Int32Array(n).fill(1);
     for (let i = 0; i < n; i++) this.parent[i] = i;
@@ -339,7 +286,7 @@ export class UnionFind {
     }
     return r;
   }
-  /** Joins the sets of x and y; returns the new root. */
+  /** Joins the sets of x and y; returns the new root (the larger set's, or the lower index on a tie). */
   union(x: number, y: number): number {
     let a = this.find(x);
     let b = this.find(y);
@@ -348,9 +295,6 @@ export class UnionFind {
     this.parent[b] = a;
     this.size[a]! += this.size[b]!;
     return a;
-  }
-  sizeOf(x: number): number {
-    return this.size[this.find(x)]!;
   }
   labels(): Int32Array {
     const out = new Int32Array(this.parent.length);

@@ -14,6 +14,7 @@ const RunEnvSchema = z.object({
     .default('06:45'),
   DIGEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   DIGEST_COVER: z.enum(['generate', 'off'], { error: 'must be "generate" or "off"' }).default('generate'),
+  DIGEST_COVER_DIR: z.string().min(1).optional(),
 });
 
 export type RunEnv = z.infer<typeof RunEnvSchema>;

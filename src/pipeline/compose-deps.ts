@@ -71,7 +71,7 @@ async function chooseWriter(o: ComposeOptions) {
 function coverAfterWrite(o: ComposeOptions): ComposedDeps['afterWrite'] {
   const runEnv = parseRunEnv(o.env);
   if (runEnv.DIGEST_COVER === 'off') return undefined;
-  const dir = path.resolve(o.cwd, o.env.DIGEST_COVER_DIR || path.join(o.outDir, 'images'));
+  const dir = path.resolve(o.cwd, runEnv.DIGEST_COVER_DIR ?? path.join(o.outDir, 'images'));
   return async (done) => {
     try {
       await writeFileAtomic(path.join(dir, coverFileName(done.date)), renderCover(coverInputFromMarkdown(done.markdown, done.date)));

@@ -76,10 +76,11 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
   const feedsFile = path.resolve(io.cwd, opts.feeds ?? (opts.mode === 'dry-run' ? path.join(fixtureDir!, 'feeds.yaml') : 'feeds.yaml'));
   const feeds = (await readFeedsConfig(feedsFile)).filter((f) => f.enabled !== false);
 
-  if (existsSync(mdPath) && !opts.force) {
+  const skip = () => {
     io.stdout(`digest ${date}: skipped — ${rel(mdPath)} exists (use --force to overwrite)\n`);
     return EXIT.skipped;
-  }
+  };
+  if (existsSync(mdPath) && !opts.force) return skip();
 
   let release: () => Promise<void>;
   try {
@@ -91,11 +92,23 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
     }
     throw err;
   }
+  // A run that waited on a lock may find the digest written by the run that held it.
+  if (existsSync(mdPath) && !opts.force) {
+    await release();
+    return skip();
+  }
   // A dry run blocks every way out of the process, so a fetch that escapes the fixtures is an error, not a request.
   const liftGuard = opts.mode === 'dry-run' ? createOfflineGuard().install() : () => {};
   let deps: Awaited<ReturnType<typeof composeDeps>> | undefined;
   try {
-    const generatedAt = opts.mode === 'dry-run' ? (recorded?.generatedAt ?? toTaipeiIso(cutoffInstant(date, cutoff))) : toTaipeiIso(io.now());
+    // Today's digest is stamped with the time it was made; a past day's (a dry run, or a run for a missed date)
+    // with the cut-off of that day, the time the nightly job would have made it, so Hugo files it under its day.
+    const generatedAt =
+      opts.mode === 'dry-run'
+        ? (recorded?.generatedAt ?? toTaipeiIso(cutoffInstant(date, cutoff)))
+        : date === taipeiToday(io.now())
+          ? toTaipeiIso(io.now())
+          : toTaipeiIso(cutoffInstant(date, cutoff));
     if (opts.mode === 'record') {
       await writeFileAtomic(path.join(fixtureDir!, 'feeds.yaml'), stringifyYaml({ feeds }));
       await writeFileAtomic(path.join(fixtureDir!, 'run.json'), `${JSON.stringify({ generatedAt, cutoff }, null, 2)}\n`);

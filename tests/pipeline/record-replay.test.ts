@@ -90,6 +90,16 @@ describe('digest record, re-run, and replay', () => {
     expect(report.writers).toEqual({ offline: 0, model: 0, replay: report.counts.written });
   });
 
+  it('writes a missed past date live, stamped with that day\'s cut-off so Hugo files it under its day', async () => {
+    const i = testIo({ env: {}, now: () => new Date('2026-01-10T03:00:00Z') });
+    const out = path.join(tmp, 'missed');
+    expect(await runMain(['run', '--date', '2025-12-05', '--feeds', feedsFile, '--out', out, '--offline'], i), i.err.join('')).toBe(0);
+    const md = readFileSync(path.join(out, '2025-12-05-ai-intel.md'), 'utf8');
+    expect(md).toContain('date: "2025-12-05T06:45:00+08:00"');
+    expect(md).toContain('報告生成時間：2025/12/05 06:45:00 CST');
+    expect(checkDigest(md)).toEqual([]);
+  });
+
   it('refuses a live run with no model configured unless --offline is given', async () => {
     const i = testIo({ env: {} });
     expect(await runMain(['run', '--date', '2025-12-05', '--feeds', feedsFile, '--out', path.join(tmp, 'x')], i)).toBe(2);
