@@ -17,6 +17,7 @@ import type { Window } from '../types.js';
 import { createLogger } from '../util/create-logger.js';
 import { isValidDate, taipeiToday, windowFor } from '../util/taipei-time.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { parseCutoffOption, parseDateOption } from './option-parsers.js';
 import { EXIT, type CliIo } from './cli-io.js';
 
 export interface CollectionOptions {
@@ -34,16 +35,6 @@ export interface Collection {
   date: string;
   window: Window;
   feedsFile: string;
-}
-
-export function parseDateOption(value: string): string {
-  if (!isValidDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2025-12-05');
-  return value;
-}
-
-export function parseCutoffOption(value: string): string {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new InvalidArgumentError('expected a time as HH:MM (Asia/Taipei), e.g. 06:45');
-  return value;
 }
 
 export function parseTimeoutOption(value: string): number {

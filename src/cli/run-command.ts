@@ -1,35 +1,19 @@
 // `digest run`: the nightly job, a one-off date, or a dry run on a recorded day.
 
 import type { Command } from 'commander';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { runJob, type JobOptions } from '../pipeline/run-job.js';
-import { isValidDate } from '../util/taipei-time.js';
 import { EXIT, type CliIo } from './cli-io.js';
-
-export function parseDateArg(value: string): string {
-  if (!isValidDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD, e.g. 2025-12-05');
-  return value;
-}
-
-export function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
-  return n;
-}
-
-export function parseCutoff(value: string): string {
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) throw new InvalidArgumentError('expected a time as HH:MM (Asia/Taipei), e.g. 06:45');
-  return value;
-}
+import { parseConcurrencyOption, parseCutoffOption, parseDateOption } from './option-parsers.js';
 
 export function addJobOptions(cmd: Command): Command {
   return cmd
-    .option('--date <YYYY-MM-DD>', "the digest's day in Asia/Taipei (default: today there)", parseDateArg)
+    .option('--date <YYYY-MM-DD>', "the digest's day in Asia/Taipei (default: today there)", parseDateOption)
     .option('--out <dir>', 'where the digest and its report are written (can be a Hugo content folder)', 'output')
     .option('--feeds <file>', 'the feed list (default: feeds.yaml; in a dry run: the fixture day’s feeds.yaml)')
-    .option('--cutoff <HH:MM>', "the day's cut-off in Asia/Taipei: the window is the 24 hours before it (default: DIGEST_CUTOFF or 06:45)", parseCutoff)
+    .option('--cutoff <HH:MM>', "the day's cut-off in Asia/Taipei: the window is the 24 hours before it (default: DIGEST_CUTOFF or 06:45)", parseCutoffOption)
     .option('--force', 'overwrite a digest that already exists for that date', false)
-    .option('--concurrency <n>', 'model calls at once (default: DIGEST_MODEL_CONCURRENCY or 6)', parsePositiveInt)
+    .option('--concurrency <n>', 'model calls at once (default: DIGEST_MODEL_CONCURRENCY or 6)', parseConcurrencyOption)
     .option('--model <name>', 'the model for every prompt (default: OPENAI_MODEL)')
     .addOption(new Option('--offline', 'write with the offline (extractive, no model) writer even when a key is set').default(false));
 }

@@ -19,6 +19,7 @@ import { checkDigest } from '../../src/check/check-digest.js';
 import { runMain } from '../../src/cli.js';
 import { EXIT, type CliIo } from '../../src/cli/cli-io.js';
 import { escapeXml } from '../../src/render/render-cover.js';
+import { testIo as baseTestIo } from '../helpers/test-io.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/digest.mjs');
@@ -29,20 +30,8 @@ const reportName = `${day}-ai-intel.report.json`;
 const coverName = `${day}-ai-intel.svg`;
 
 function testIo(overrides: Partial<CliIo> = {}): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    env: { DIGEST_LOG_LEVEL: 'warn' },
-    // A temp working directory: no developer's .env can change the run.
-    cwd: tmp('digest-cwd-'),
-    now: () => new Date('2026-01-10T00:00:00Z'),
-    isTty: false,
-    ...overrides,
-  };
+  // A temp working directory: no developer's .env can change the run.
+  return baseTestIo({ env: { DIGEST_LOG_LEVEL: 'warn' }, cwd: tmp('digest-cwd-'), ...overrides });
 }
 
 function tmp(prefix: string): string {
