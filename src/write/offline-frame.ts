@@ -51,9 +51,11 @@ export function writeOfflineFrame(entries: Entry[], topics: Topic[], byId: Reado
     ]),
     20,
   ).filter((n) => n.length <= 24);
-  const tags = [...new Set([...names.slice(0, 6), ...FALLBACK_TAGS])].slice(0, 6);
-  const lead = names.slice(0, 3);
-  const title = lead.length ? `${lead.join('、')} 領銜的 AI 要聞` : 'AI 產業與技術要聞';
+  // Two-letter names (US, UK, PR) are real entities but say nothing as a tag.
+  const tags = [...new Set([...names.filter((n) => n.length >= 3).slice(0, 6), ...FALLBACK_TAGS])].slice(0, 6);
+  // The title names what leads each headline story (its first entity), not the day's most frequent words.
+  const lead = [...new Set(headlines.map((r) => r.entry.entities[0]).filter((e): e is string => Boolean(e)))].slice(0, 3);
+  const title = lead.length ? `${lead.join('、')}：今日 AI 焦點` : 'AI 產業與技術要聞';
 
   const perSection = Object.entries(SECTION_NAMES)
     .map(([s, label]) => [label, entries.filter((e) => e.section === s).length] as const)
