@@ -10,6 +10,7 @@ import { createFixtureFeedFetcher, createFixturePageFetcher } from '../collect/f
 import { createHttpFeedFetcher } from '../collect/http-feed-fetcher.js';
 import { parseRunEnv } from '../config/run-env.js';
 import { ConfigError, errorMessage } from '../errors.js';
+import { applyStoryLedger, readStoryLedger, recordStories, storyLedgerPath, writeStoryLedger } from '../cluster/story-ledger.js';
 import { coverFileName, coverInputFromMarkdown, renderCover } from '../render/render-cover.js';
 import type { Article, DigestWriter, FeedConfig, FeedResponse, Topic, Warning } from '../types.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -35,7 +36,8 @@ export interface ComposeOptions {
 export interface AfterWrite {
   date: string;
   generatedAt: string;
-  topics: Topic[];
+  /** The topics written into the digest, with the titles the digest gave them. */
+  written: { topic: Topic; title: string }[];
   articles: Article[];
   markdown: string;
 }
@@ -82,13 +84,34 @@ function coverAfterWrite(o: ComposeOptions): ComposedDeps['afterWrite'] {
   };
 }
 
+/**
+ * Cross-day memory, kept beside the output (<out>/.digest-state/stories.json): stories of the last 7 digests are
+ * left out today unless they bring new facts; a written digest adds its stories.
+ */
+async function storyMemory(o: ComposeOptions): Promise<{ memory: RunDeps['memory']; remember: NonNullable<ComposedDeps['afterWrite']> }> {
+  const file = storyLedgerPath(o.outDir);
+  const ledger = await readStoryLedger(file);
+  return {
+    memory: { filter: (topics, articles) => applyStoryLedger(topics, articles, ledger, o.date) },
+    remember: async (done) => {
+      await writeStoryLedger(file, recordStories(ledger, done.date, done.written, done.articles));
+    },
+  };
+}
+
 export async function composeDeps(o: ComposeOptions): Promise<ComposedDeps> {
   const { writer, writerName, note } = await chooseWriter(o);
   o.log.info({ writer: writerName }, note);
-  const afterWrite = coverAfterWrite(o);
+  const cover = coverAfterWrite(o);
+  const { memory, remember } = await storyMemory(o);
+  const afterWrite: ComposedDeps['afterWrite'] = async (done) => {
+    await remember(done);
+    return (await cover?.(done)) ?? [];
+  };
   if (o.mode === 'dry-run') {
     return {
       afterWrite,
+      memory,
       fetchFeed: createFixtureFeedFetcher(o.fixtureDir!),
       // Pages recorded with the day are replayed; a page that was not recorded keeps the feed's text.
       fetchPage: createFixturePageFetcher(o.fixtureDir!),
@@ -100,6 +123,7 @@ export async function composeDeps(o: ComposeOptions): Promise<ComposedDeps> {
   const http = createHttpFeedFetcher({ stateFile: path.join(o.outDir, '.digest-state', 'http-cache.json'), log: (e) => o.log.debug(e) });
   return {
     afterWrite,
+    memory,
     fetchFeed: o.mode === 'record' ? recordingFetcher(http, o.fixtureDir!) : http,
     fetchPage: http.fetchPage,
     writer,

@@ -6,7 +6,7 @@ import { checkDigest } from '../check/check-digest.js';
 import { clusterArticles } from '../cluster/cluster-articles.js';
 import { collectArticles, type CollectDeps } from '../collect/collect-articles.js';
 import { renderDigest } from '../render/render-digest.js';
-import type { Article, DigestWriter, FeedConfig, Topic, Warning, Window } from '../types.js';
+import type { Article, Digest, DigestWriter, FeedConfig, Topic, Warning, Window } from '../types.js';
 import { assembleDigest } from './assemble-digest.js';
 import { emptyUsage, sumUsage, type RunReport, type SkippedTopic } from './run-report.js';
 
@@ -38,6 +38,8 @@ export interface RunDeps {
 export interface RunResult {
   /** The digest's Markdown; undefined when the run could not produce a conforming digest. */
   markdown?: string;
+  /** The digest rendered (when one was). */
+  digest?: Digest;
   report: RunReport;
   articles: Article[];
   topics: Topic[];
@@ -113,9 +115,10 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
     violations: [],
     durationsMs: { collect: collectMs, cluster: clusterMs, write: 0, render: 0, total: 0 },
   };
+  let digest: Digest | undefined;
   const finish = (markdown?: string): RunResult => {
     report.durationsMs.total = deps.now().getTime() - t0;
-    return { markdown, report, articles, topics };
+    return { markdown, digest, report, articles, topics };
   };
 
   if (articles.length === 0) {
@@ -136,7 +139,7 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
   report.model = { total: sumUsage(written.usage), byStage: written.usage };
   warnings.push(...written.warnings);
 
-  const digest = assembleDigest({
+  digest = assembleDigest({
     date: input.date,
     generatedAt: input.generatedAt,
     coverImage: input.coverImage,

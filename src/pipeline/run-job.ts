@@ -126,7 +126,11 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
     if (result.markdown) {
       await writeFileAtomic(mdPath, result.markdown);
       report.output = rel(mdPath);
-      const afterWarnings = await deps.afterWrite?.({ date, topics: result.topics, articles: result.articles, markdown: result.markdown, generatedAt });
+      const topicById = new Map(result.topics.map((t) => [t.id, t]));
+      const written = Object.values(result.digest!.sections)
+        .flat()
+        .map((e) => ({ topic: topicById.get(e.topicId)!, title: e.title }));
+      const afterWarnings = await deps.afterWrite?.({ date, written, articles: result.articles, markdown: result.markdown, generatedAt });
       if (afterWarnings) report.warnings.push(...afterWarnings);
     }
     for (const w of report.warnings) log.warn({ code: w.code, feedId: w.feedId, topicId: w.topicId }, w.message);
