@@ -200,7 +200,7 @@ describe('the lock: two runs for the same date and --out never overlap', () => {
     const md = readFileSync(path.join(out, mdName), 'utf8');
     expect(md).toBe(reference);
     expect(checkDigest(md)).toEqual([]);
-    expect(listFiles(out)).toEqual([reportName, mdName, `images/${coverName}`].sort());
+    expect(listFiles(out)).toEqual([path.join('.digest-state', 'stories.json'), reportName, mdName, `images/${coverName}`].sort());
   }, 60_000);
 
   it('takes over a stale lock whose process is gone', async () => {
@@ -484,7 +484,7 @@ describe('the cover image the front matter names', () => {
     const md = readFileSync(path.join(out, mdName), 'utf8');
     expect(md).toBe(reference);
     expect(md).toContain(`  image: "/images/${coverName}"`);
-    expect(listFiles(out)).toEqual([reportName, mdName].sort());
+    expect(listFiles(out)).toEqual([path.join('.digest-state', 'stories.json'), reportName, mdName].sort());
   });
 
   it('a cover that cannot be written is a warning in the report, not a failed run', async () => {
