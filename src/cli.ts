@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, DigestError, errorMessage } from './errors.js';
 import { EXIT, processIo, type CliIo } from './cli/cli-io.js';
 import { registerCheckCommand } from './cli/check-command.js';
+import { registerClusterCommand } from './cli/cluster-command.js';
 import { registerCollectCommand } from './cli/collect-command.js';
 import { registerFeedsCommand } from './cli/feeds-command.js';
 import { registerRecordCommand } from './cli/record-command.js';
@@ -23,6 +24,7 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
   registerCheckCommand(program, io, setCode);
   registerCollectCommand(program, io, setCode);
   registerFeedsCommand(program, io, setCode);
+  registerClusterCommand(program, io, setCode);
   return program;
 }
 

@@ -1,7 +1,7 @@
 // Interns feature keys to integer ids and turns per-article feature weights into L2-normalised TF-IDF vectors,
 // plus a second "universal" vector per article made only of the features that survive translation.
 
-import type { ArticleFeatures } from './extract-features.js';
+import type { ArticleFeatures, Vocabulary } from './extract-features.js';
 
 export interface SparseVector {
   /** Term ids, ascending. */
@@ -27,48 +27,46 @@ export interface VectorSpace {
    * and this keeps English function-like words ("launch", "model") out of the cross-language comparison.
    */
   universal: SparseVector[];
+  /** Per term: 1 when it carries a digit (an amount, a versioned name such as "gpt5.1", an arXiv id). */
+  specific: Uint8Array;
+  /** Per term: 1 for a word or a Han bigram (what keywords are made of). */
+  wordLike: Uint8Array;
+  /** Per term: 1 for a name in at most a fifth of the articles (counts as a shared name in evidenceConfidence). */
+  distinct: Uint8Array;
   /** Shared universal evidence (sum of IDF) at which a cross-language match counts fully: two rare names. */
   fullEvidence: number;
 }
 
 const EMPTY: SparseVector = { ids: new Int32Array(0), ws: new Float64Array(0) };
 
-export function buildVectors(features: readonly ArticleFeatures[]): VectorSpace {
+export function buildVectors(features: readonly ArticleFeatures[], vocab: Vocabulary): VectorSpace {
   const n = features.length;
-  const termIndex = new Map<string, number>();
-  const terms: string[] = [];
-  const surface: string[] = [];
-  const dfList: number[] = [];
+  const terms = vocab.terms;
+  const surface = vocab.surface;
+  const dfList = new Int32Array(terms.length);
   const docTerms: Int32Array[] = [];
   const docTfs: Float64Array[] = [];
   for (const f of features) {
-    const ids = new Int32Array(f.weights.size);
-    const tfs = new Float64Array(f.weights.size);
-    let k = 0;
-    for (const [key, w] of f.weights) {
-      let id = termIndex.get(key);
-      if (id === undefined) {
-        id = terms.length;
-        termIndex.set(key, id);
-        terms.push(key);
-        surface.push(f.surface.get(key) ?? key.slice(key.indexOf(':') + 1));
-        dfList.push(0);
-      }
-      dfList[id]!++;
-      ids[k] = id;
-      tfs[k] = w;
-      k++;
-    }
-    docTerms.push(ids);
-    docTfs.push(tfs);
+    for (const id of f.ids) dfList[id]!++;
+    docTerms.push(f.ids);
+    docTfs.push(f.tfs);
   }
-  const df = Int32Array.from(dfList);
+  const df = dfList;
   const idf = new Float64Array(df.length);
   for (let t = 0; t < df.length; t++) idf[t] = Math.log(1 + n / df[t]!);
 
   const cjk = new Uint8Array(n);
   features.forEach((f, i) => (cjk[i] = f.cjk ? 1 : 0));
   const anyCjk = cjk.some((x) => x === 1);
+  // Per term: is it a Han bigram; does it carry a digit (an amount, a versioned name, an id).
+  const hanTerm = Uint8Array.from(terms, (t) => (t.startsWith('c:') ? 1 : 0));
+  const wordLike = Uint8Array.from(terms, (t) => (t.startsWith('c:') || t.startsWith('w:') ? 1 : 0));
+  // Specific: an amount, a versioned name, an id; a bare number ("n:200") is not.
+  const specific = Uint8Array.from(terms, (t) => (/\d/.test(t) && !t.startsWith('n:') ? 1 : 0));
+  // Distinct: a name in at most a fifth of the articles ("AI", in most, says nothing about a story); bare numbers
+  // are not names.
+  const distinctDf = Math.max(4, Math.floor(n / 5));
+  const distinct = Uint8Array.from(df, (d, t) => (d <= distinctDf && !terms[t]!.startsWith('n:') ? 1 : 0));
   // Terms that occur in a Chinese article: the Latin names of the day.
   const inCjk = new Uint8Array(df.length);
   if (anyCjk) for (let i = 0; i < n; i++) if (cjk[i]) for (const t of docTerms[i]!) inCjk[t] = 1;
@@ -77,13 +75,11 @@ export function buildVectors(features: readonly ArticleFeatures[]): VectorSpace 
   const universal: SparseVector[] = [];
   for (let i = 0; i < n; i++) {
     const ids = docTerms[i]!;
-    const order = Array.from(ids.keys()).sort((a, b) => ids[a]! - ids[b]!);
-    const sortedIds = new Int32Array(order.length);
-    const ws = new Float64Array(order.length);
-    order.forEach((k, j) => {
-      sortedIds[j] = ids[k]!;
-      ws[j] = docTfs[i]![k]! * idf[ids[k]!]!;
-    });
+    const tfs = docTfs[i]!;
+    // extractFeatures gives ids ascending already.
+    const sortedIds = ids;
+    const ws = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) ws[k] = tfs[k]! * idf[ids[k]!]!;
     normalise(ws);
     vectors.push({ ids: sortedIds, ws });
     if (!anyCjk) {
@@ -94,17 +90,17 @@ export function buildVectors(features: readonly ArticleFeatures[]): VectorSpace 
     const uWs: number[] = [];
     for (let j = 0; j < sortedIds.length; j++) {
       const t = sortedIds[j]!;
-      if (terms[t]!.startsWith('c:')) continue;
+      if (hanTerm[t]) continue;
       if (!cjk[i] && !inCjk[t]) continue;
       uIds.push(t);
       // Numbers and versioned names ("gpt5.1", "#:1.72") are the most specific facts an article carries.
-      uWs.push(/\d/.test(terms[t]!) ? 2 * ws[j]! : ws[j]!);
+      uWs.push(specific[t] ? 2 * ws[j]! : ws[j]!);
     }
     const u = { ids: Int32Array.from(uIds), ws: Float64Array.from(uWs) };
     normalise(u.ws);
     universal.push(u);
   }
-  return { n, terms, surface, df, idf, vectors, cjk, universal, fullEvidence: 2 * Math.log(1 + n / 2) };
+  return { n, terms, surface, df, idf, vectors, cjk, universal, specific, distinct, wordLike, fullEvidence: 2 * Math.log(1 + n / 2) };
 }
 
 function normalise(ws: Float64Array): void {
@@ -115,7 +111,7 @@ function normalise(ws: Float64Array): void {
   for (let k = 0; k < ws.length; k++) ws[k]! *= inv;
 }
 
-/** Dot product of two sorted sparse vectors; `shared` receives the number of common terms when given. */
+/** Dot product of two sparse vectors (ids ascending). */
 export function dot(a: SparseVector, b: SparseVector): number {
   let s = 0;
   let i = 0;
@@ -135,23 +131,6 @@ export function dot(a: SparseVector, b: SparseVector): number {
   return s;
 }
 
-export function sharedTerms(a: SparseVector, b: SparseVector): number {
-  let c = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) {
-      c++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return c;
-}
-
 /**
  * Cross-language similarity of two articles: the cosine of their universal vectors, scaled down when what they share
  * is little or common. Normalised universal vectors of a Chinese article often hold two or three terms, so "AI" and
@@ -162,6 +141,8 @@ export function universalSimilarity(space: VectorSpace, i: number, j: number): n
   const b = space.universal[j]!;
   let s = 0;
   let evidence = 0;
+  let shared = 0;
+  let specific = false;
   let x = 0;
   let y = 0;
   while (x < a.ids.length && y < b.ids.length) {
@@ -170,19 +151,23 @@ export function universalSimilarity(space: VectorSpace, i: number, j: number): n
     if (p === q) {
       s += a.ws[x]! * b.ws[y]!;
       evidence += space.idf[p]!;
+      shared += space.distinct[p]!;
+      specific ||= space.specific[p] === 1;
       x++;
       y++;
     } else if (p < q) x++;
     else y++;
   }
-  return s * evidenceConfidence(space, evidence);
+  return s * evidenceConfidence(space, evidence, shared, specific);
 }
 
 /**
- * How far shared evidence (sum of IDF) can be trusted, 0..1. Squared, so one shared rare term (half the evidence)
- * counts a quarter: one name is a company, not a story.
+ * How far shared evidence (sum of IDF of the shared universal terms) can be trusted, 0..1. Squared, so one shared
+ * rare term (half the evidence) counts a quarter. Two plain names are not enough on their own ("DeepSeek" and "Gemini"
+ * appear in many stories): the match needs a specific term (an amount, a versioned name, an id) or three distinct
+ * shared terms.
  */
-export function evidenceConfidence(space: VectorSpace, evidence: number): number {
+export function evidenceConfidence(space: VectorSpace, evidence: number, shared: number, specific: boolean): number {
   const r = Math.min(1, evidence / space.fullEvidence);
-  return r * r;
+  return specific || shared >= 3 ? r * r : 0;
 }

@@ -10,15 +10,19 @@
 //    many articles, so the cost grows near-linearly with the number of articles.
 // 3. Each candidate pair gets a cosine similarity. An English and a Chinese article are also compared on the
 //    features that survive translation alone (Latin names, numbers, ids).
-// 4. Linkage: pairs above the threshold are taken strongest first (single link), but two groups are joined only if
-//    their centroids are similar too: the veto that stops a chain of near-duplicates from gluing stories together.
+// 4. Linkage (link-clusters.ts), measured against single link, average-style veto and other variants in
+//    bench/cluster-bench.ts: pairs above the threshold join strongest first unless a size-aware centroid veto says
+//    no; then groups with convincing centroids merge; then each article may move to the group it is closest to.
+// 5. Two articles with the same canonical URL are always one topic.
 //
-// Topic order: larger topics first, then the topic whose earliest member comes first in the input.
+// Topic order: larger topics first, then the topic whose earliest member comes first in the input. The
+// representative is the member closest to the topic's centroid (ties: the earliest); keywords are the centroid's
+// heaviest words and bigrams. Design notes and benchmark results: src/cluster/README.md.
 
 import type { Article, Topic } from '../types.js';
-import { DEFAULT_FEATURE_WEIGHTS, extractFeatures, type FeatureWeights } from './extract-features.js';
+import { DEFAULT_FEATURE_WEIGHTS, extractFeatures, Vocabulary, type FeatureWeights } from './extract-features.js';
 import { buildVectors, type SparseVector, type VectorSpace } from './build-vectors.js';
-import { findSimilarPairs } from './find-similar-pairs.js';
+import { findSimilarPairs, normaliseDense } from './find-similar-pairs.js';
 import { linkClusters, type Linkage } from './link-clusters.js';
 
 export type ClusterInput = Pick<Article, 'id' | 'title'> & Partial<Pick<Article, 'text' | 'lang' | 'publishedAt' | 'url' | 'feedId'>>;
@@ -36,29 +40,41 @@ export interface ClusterOptions {
   maxDocFreq?: number;
   /** How many of an article's strongest terms go into the inverted index. */
   indexTerms?: number;
+  /** The linkage rule of pass 1 (see link-clusters.ts); the other variants are kept for the benchmark. */
   linkage?: Linkage;
+  /** size-veto: the group size at which a story's centroid is half-way to the story's direction. */
   kappa?: number;
+  /** size-veto: share of the expected same-story centroid similarity two groups must reach in pass 1. */
   lambda?: number;
+  /** Passes over the pairs in pass 1. */
   sweeps?: number;
+  /** Pass 2 (group merging): like lambda; 0 turns the pass off. */
   groupLambda?: number;
+  /** Pass 3 (reassignment): rounds; 0 turns the pass off. */
   refine?: number;
+  /** Pass 3: an article less similar than this to every group stands alone. */
   refineFloor?: number;
+  /** Field weights and the body text length used (title 3, text 1, slug 1, 1,500 characters). */
   featureWeights?: Partial<FeatureWeights>;
-  /** Optional dense vectors (one per input article, e.g. from an embeddings endpoint), blended into pair similarity. */
+  /**
+   * Optional dense vectors, one per input article (see openai-embedder.ts). A candidate pair's similarity becomes
+   * max(sparse, (dense cosine − denseFloor) / (1 − denseFloor)). Up to 1,500 articles every pair is compared;
+   * above that, candidates come from the sparse index only.
+   */
   dense?: ReadonlyArray<ArrayLike<number>>;
-  /** Share of the dense similarity in the blend (default 0.5 when `dense` is given). */
-  denseWeight?: number;
+  /** Dense cosine that counts as 0 (default 0.5; not calibrated on a labelled set: no embeddings offline). */
+  denseFloor?: number;
   /** Keywords per topic. */
   keywords?: number;
 }
 
-/** The parameters chosen on the benchmark and the fixture days (README: Clustering). */
+/** The parameters chosen on the benchmark and the fixture days together (src/cluster/README.md). */
 export const DEFAULT_CLUSTER_OPTIONS = {
   threshold: 0.25,
-  mergeThreshold: 0.15,
+  mergeThreshold: 0.12,
   candidateThreshold: 0.2,
   crossLingualWeight: 0.9,
-  indexTerms: 24,
+  indexTerms: 12,
   linkage: 'size-veto' as Linkage,
   kappa: 4,
   lambda: 0.35,
@@ -66,25 +82,29 @@ export const DEFAULT_CLUSTER_OPTIONS = {
   groupLambda: 0.2,
   refine: 3,
   refineFloor: 0.05,
-  denseWeight: 0.5,
+  denseFloor: 0.5,
   keywords: 6,
 };
 
 export function clusterArticles(articles: readonly ClusterInput[], options: ClusterOptions = {}): Topic[] {
   if (articles.length === 0) return [];
-  const opts = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
-  const fw: FeatureWeights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.featureWeights };
-  const features = articles.map((a) => extractFeatures(a, fw));
-  const space = buildVectors(features);
+  // An option given as undefined (a CLI flag not passed) keeps its default.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as ClusterOptions;
+  const opts = { ...DEFAULT_CLUSTER_OPTIONS, ...given };
+  const fw: FeatureWeights = { ...DEFAULT_FEATURE_WEIGHTS, ...given.featureWeights };
+  const vocab = new Vocabulary();
+  const features = articles.map((a) => extractFeatures(a, vocab, fw));
+  const space = buildVectors(features, vocab);
+  const dense = given.dense ? normaliseDense(given.dense, articles.length) : undefined;
   const pairs = findSimilarPairs(space, {
     threshold: Math.min(opts.threshold, opts.candidateThreshold),
     crossLingualWeight: opts.crossLingualWeight,
     maxDocFreq: opts.maxDocFreq ?? defaultMaxDocFreq(articles.length),
     indexTerms: opts.indexTerms,
-    dense: options.dense,
-    denseWeight: opts.denseWeight,
+    dense,
+    denseFloor: opts.denseFloor,
   });
-  const labels = linkClusters(space, pairs, opts);
+  const labels = linkClusters(space, pairs, { ...opts, dense });
   sameUrlSameTopic(articles, labels);
   return buildTopics(articles, space, labels, opts.keywords);
 }
@@ -99,10 +119,11 @@ export function topicLabels(articles: readonly ClusterInput[], topics: readonly 
   return labels;
 }
 
-// Common words stop producing candidates once they are in more than ~sqrt(N)*6 articles: such a word alone never
-// decides a story, and its postings list would make the pair search quadratic.
+// Common words stop producing candidates once they are in more than ~3·sqrt(N) articles (at most 300): such a word
+// alone never decides a story, and its postings list would make the pair search quadratic. Their weight still
+// counts in the similarity of pairs found through rarer words.
 export function defaultMaxDocFreq(n: number): number {
-  return Math.max(50, Math.ceil(Math.sqrt(n) * 6));
+  return Math.min(300, Math.max(50, Math.ceil(Math.sqrt(n) * 3)));
 }
 
 // Two items with the same canonical URL are one article seen twice (two feeds carry it): always one story, whatever
@@ -126,11 +147,17 @@ function buildTopics(articles: readonly ClusterInput[], space: VectorSpace, labe
   }
   const ordered = [...groups.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
   return ordered.map((members, k) => {
-    const centroid = sumVectors(members.map((i) => space.vectors[i]!));
+    // A single article's centroid is its vector (most topics: no map needed).
+    if (members.length === 1) {
+      const only = articles[members[0]!]!.id;
+      const v = space.vectors[members[0]!]!;
+      return { id: `t${k + 1}`, articleIds: [only], representativeId: only, keywords: topKeywords(space, v.ids, v.ws, nKeywords) };
+    }
+    const sum = sumVectors(members.map((i) => space.vectors[i]!));
     let rep = members[0]!;
     let best = -Infinity;
     for (const i of members) {
-      const s = dotMap(space.vectors[i]!, centroid);
+      const s = dotMap(space.vectors[i]!, sum);
       // Strictly greater: ties go to the earliest article.
       if (s > best + 1e-12) {
         best = s;
@@ -142,7 +169,7 @@ function buildTopics(articles: readonly ClusterInput[], space: VectorSpace, labe
       id: `t${k + 1}`,
       articleIds,
       representativeId: articles[rep]!.id,
-      keywords: topKeywords(space, centroid, nKeywords),
+      keywords: topKeywords(space, Int32Array.from(sum.keys()), Float64Array.from(sum.values()), nKeywords),
     };
   });
 }
@@ -161,23 +188,39 @@ function dotMap(v: SparseVector, m: Map<number, number>): number {
 
 // Keywords are the centroid's heaviest words and bigrams (numbers and ids are facts, not keywords). A term shared by
 // several members outranks one member's rare word because the centroid sums the members.
-function topKeywords(space: VectorSpace, centroid: Map<number, number>, n: number): string[] {
-  const entries = [...centroid.entries()]
-    .filter(([t]) => {
-      const key = space.terms[t]!;
-      return key.startsWith('w:') || key.startsWith('c:');
-    })
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const [t] of entries) {
-    const word = space.surface[t]!;
-    if (seen.has(word)) continue;
-    seen.add(word);
-    out.push(word);
-    if (out.length >= n) break;
+function topKeywords(space: VectorSpace, ids: ArrayLike<number>, ws: ArrayLike<number>, n: number): string[] {
+  // The 2n heaviest word and bigram terms, kept sorted by insertion (a topic has tens of terms; no full sort).
+  const limit = 2 * n;
+  const topT: number[] = [];
+  const topW: number[] = [];
+  for (let e = 0; e < ids.length; e++) {
+    const t = ids[e]!;
+    const w = ws[e]!;
+    if (!space.wordLike[t]) continue;
+    const full = topT.length === limit;
+    if (full && !(w > topW[limit - 1]! || (w === topW[limit - 1] && t < topT[limit - 1]!))) continue;
+    let k = full ? limit - 1 : topT.length;
+    if (!full) {
+      topT.push(t);
+      topW.push(w);
+    }
+    // Heavier first; equal weights: the lower term id (first seen) first.
+    while (k > 0 && (w > topW[k - 1]! || (w === topW[k - 1] && t < topT[k - 1]!))) {
+      topT[k] = topT[k - 1]!;
+      topW[k] = topW[k - 1]!;
+      k--;
+    }
+    topT[k] = t;
+    topW[k] = w;
   }
-  return out;
+  const picked: string[] = [];
+  for (const t of topT) {
+    const word = space.surface[t]!;
+    if (!picked.includes(word)) picked.push(word);
+  }
+  // "gpt" adds nothing next to "gpt-5.1".
+  return picked.filter((w) => !picked.some((o) => o !== w && o.length > w.length && o.includes(w))).slice(0, n);
 }
+
 
 export { DEFAULT_FEATURE_WEIGHTS };

@@ -1,7 +1,7 @@
 // Finds the pairs of articles similar enough to be linked, without comparing every pair: an inverted index over
 // each article's strongest terms proposes candidates, and only candidates get an exact similarity.
 
-import { dot, universalSimilarity, type SparseVector, type VectorSpace } from './build-vectors.js';
+import { universalSimilarity, type SparseVector, type VectorSpace } from './build-vectors.js';
 
 export interface PairSearchOptions {
   /** Keep pairs with similarity at or above this. */
@@ -9,8 +9,9 @@ export interface PairSearchOptions {
   crossLingualWeight: number;
   maxDocFreq: number;
   indexTerms: number;
-  dense?: ReadonlyArray<ArrayLike<number>>;
-  denseWeight: number;
+  /** Unit-length dense vectors, one per article (normaliseDense). */
+  dense?: readonly Float64Array[];
+  denseFloor: number;
 }
 
 /** Pairs (i < j) with their similarity, in growable typed arrays. */
@@ -38,6 +39,13 @@ export class SimilarPairs {
   }
 }
 
+// Share of the threshold a candidate's indexed terms must reach before its exact similarity is computed, when the
+// Cauchy–Schwarz bound is too loose to decide (long texts). Measured lossless on the benchmark and fixture days.
+const PREFILTER = 0.5;
+
+// Up to this many articles, embeddings are compared for every pair (about a second at 1,500 and 1,536 dimensions).
+const DENSE_ALL_PAIRS = 1500;
+
 export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): SimilarPairs {
   const { n, vectors, universal, cjk, df } = space;
   const pairs = new SimilarPairs();
@@ -46,12 +54,18 @@ export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): S
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const isTouched = new Uint8Array(n);
-  // Candidates whose indexed terms add up to less than this cannot plausibly reach the threshold.
-  const prefilter = opts.threshold * 0.25;
-  const dense = opts.dense ? normaliseDense(opts.dense, n) : undefined;
+  // Per article, the norm of the part of its vector left out of the index: what the accumulated score can miss.
+  const rest = new Float64Array(n);
+  const dense = opts.dense;
+  // Article i's vector scattered into a dense array while its candidates are scored: a candidate's cosine is then one
+  // pass over the candidate's terms, with no merge and no branches.
+  const scattered = new Float64Array(space.terms.length);
 
   for (let i = 0; i < n; i++) {
     const index = indexTermsOf(vectors[i]!, universal[i]!, df, opts);
+    rest[i] = unindexedNorm(vectors[i]!, index, df);
+    const vi = vectors[i]!;
+    for (let k = 0; k < vi.ids.length; k++) scattered[vi.ids[k]!] = vi.ws[k]!;
     for (const [t, w] of index) {
       const docs = postDocs[t];
       if (!docs) continue;
@@ -65,18 +79,38 @@ export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): S
         acc[j]! += w * ws[k]!;
       }
     }
-    touched.sort((x, y) => x - y);
+    // With embeddings on a day-sized input every earlier article is a candidate: the dense similarity can link
+    // articles that share no word (a translation without names), which the index would never propose.
+    if (dense && n <= DENSE_ALL_PAIRS) {
+      for (let j = 0; j < i; j++) {
+        if (!isTouched[j]) {
+          isTouched[j] = 1;
+          touched.push(j);
+        }
+      }
+    }
+    // Touched in posting order, which is deterministic: no sort needed.
     for (const j of touched) {
       const partial = acc[j]!;
       acc[j] = 0;
       isTouched[j] = 0;
-      if (partial < prefilter) continue;
-      let sim = dot(vectors[i]!, vectors[j]!);
-      if (cjk[i] !== cjk[j]) sim = Math.max(sim, opts.crossLingualWeight * universalSimilarity(space, i, j));
-      if (dense) sim = (1 - opts.denseWeight) * sim + opts.denseWeight * denseCos(dense[i]!, dense[j]!);
+      const crossScript = cjk[i] !== cjk[j];
+      // The exact cosine is at most the indexed part plus what each side left out (Cauchy–Schwarz): skip the exact
+      // product when even that cannot reach the threshold. A cross-script pair is scored on its universal features,
+      // which the bound does not cover, so only the heuristic floor applies to it.
+      // Long articles leave much out of the index, so the bound is loose; there, a candidate whose indexed terms
+      // reach a quarter of the threshold is still checked, one below is dropped (a heuristic, measured harmless).
+      if (!dense && partial < (crossScript ? opts.threshold * PREFILTER : Math.max(opts.threshold - rest[i]! - rest[j]!, opts.threshold * PREFILTER))) continue;
+      const vj = vectors[j]!;
+      let sim = 0;
+      for (let k = 0; k < vj.ids.length; k++) sim += vj.ws[k]! * scattered[vj.ids[k]!]!;
+      if (crossScript) sim = Math.max(sim, opts.crossLingualWeight * universalSimilarity(space, i, j));
+      // Embedding cosines of unrelated news sit well above 0; only the part above the floor counts, rescaled to 0..1.
+      if (dense) sim = Math.max(sim, denseSimilarity(denseCos(dense[i]!, dense[j]!), opts.denseFloor));
       if (sim >= opts.threshold) pairs.push(j, i, sim);
     }
     touched.length = 0;
+    for (let k = 0; k < vi.ids.length; k++) scattered[vi.ids[k]!] = 0;
     for (const [t, w] of index) {
       (postDocs[t] ??= []).push(i);
       (postWs[t] ??= []).push(w);
@@ -87,29 +121,47 @@ export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): S
 
 // The strongest terms of the article (and of its universal vector, so names inside Chinese text are indexed even
 // when Han bigrams outweigh them), leaving out terms too common to tell stories apart and terms in one article only.
+// The norm of the article's terms that other articles share (df ≥ 2) but that are not in its index.
+function unindexedNorm(v: SparseVector, index: Map<number, number>, df: Int32Array): number {
+  let s = 0;
+  for (let k = 0; k < v.ids.length; k++) {
+    const t = v.ids[k]!;
+    if (df[t]! >= 2 && !index.has(t)) s += v.ws[k]! * v.ws[k]!;
+  }
+  return Math.sqrt(s);
+}
+
 function indexTermsOf(v: SparseVector, u: SparseVector, df: Int32Array, opts: PairSearchOptions): Map<number, number> {
-  const pick = (x: SparseVector, out: Map<number, number>) => {
-    const order: number[] = [];
-    for (let k = 0; k < x.ids.length; k++) {
-      const d = df[x.ids[k]!]!;
-      if (d >= 2 && d <= opts.maxDocFreq) order.push(k);
-    }
-    order.sort((p, q) => x.ws[q]! - x.ws[p]! || x.ids[p]! - x.ids[q]!);
-    for (const k of order.slice(0, opts.indexTerms)) if (!out.has(x.ids[k]!)) out.set(x.ids[k]!, x.ws[k]!);
-  };
   const out = new Map<number, number>();
-  pick(v, out);
+  pickStrongest(v, df, opts, out);
   // A Chinese article's Latin names weigh little next to its Han bigrams; in the index they carry their weight in
   // the universal vector, so an English–Chinese candidate is not cut by the prefilter.
   if (u.ids.length) {
     const extra = new Map<number, number>();
-    pick(u, extra);
+    pickStrongest(u, df, opts, extra);
     for (const [t, w] of extra) out.set(t, Math.max(out.get(t) ?? 0, w));
   }
   return out;
 }
 
-function normaliseDense(dense: ReadonlyArray<ArrayLike<number>>, n: number): Float64Array[] {
+// The indexTerms heaviest terms with 2 ≤ df ≤ maxDocFreq, heaviest first (ties: lower term id). Sorted natively on
+// packed keys (quantised weight, position): comparator sorts were a third of the pair search.
+function pickStrongest(x: SparseVector, df: Int32Array, opts: PairSearchOptions, out: Map<number, number>): void {
+  const keys: number[] = [];
+  for (let k = 0; k < x.ids.length; k++) {
+    const d = df[x.ids[k]!]!;
+    if (d >= 2 && d <= opts.maxDocFreq) keys.push(Math.round((1 - x.ws[k]!) * 2 ** 20) * 2 ** 16 + k);
+  }
+  const sorted = Float64Array.from(keys).sort();
+  const take = Math.min(sorted.length, opts.indexTerms);
+  for (let r = 0; r < take; r++) {
+    const k = sorted[r]! % 2 ** 16;
+    if (!out.has(x.ids[k]!)) out.set(x.ids[k]!, x.ws[k]!);
+  }
+}
+
+/** Dense vectors as unit-length Float64Arrays; one per article or a RangeError. */
+export function normaliseDense(dense: ReadonlyArray<ArrayLike<number>>, n: number): Float64Array[] {
   if (dense.length !== n) throw new RangeError(`dense vectors: got ${dense.length} for ${n} articles; pass one vector per article`);
   return dense.map((v) => {
     const out = Float64Array.from(v as ArrayLike<number>);
@@ -121,9 +173,14 @@ function normaliseDense(dense: ReadonlyArray<ArrayLike<number>>, n: number): Flo
   });
 }
 
-function denseCos(a: Float64Array, b: Float64Array): number {
+export function denseCos(a: Float64Array, b: Float64Array): number {
   let s = 0;
   const len = Math.min(a.length, b.length);
   for (let k = 0; k < len; k++) s += a[k]! * b[k]!;
   return s;
+}
+
+/** An embedding cosine on the sparse scale: only the part above the floor counts, stretched to 0..1. */
+export function denseSimilarity(cos: number, floor: number): number {
+  return (cos - floor) / (1 - floor);
 }

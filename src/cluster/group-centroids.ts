@@ -4,6 +4,7 @@
 // common case of comparing two single articles costs one sparse dot product and no map.
 
 import { dot, evidenceConfidence, type SparseVector, type VectorSpace } from './build-vectors.js';
+import { denseCos, denseSimilarity } from './find-similar-pairs.js';
 
 type Sum = Map<number, number>;
 
@@ -15,10 +16,14 @@ export class GroupCentroids {
   private readonly norm2: Float64Array;
   private readonly unorm2: Float64Array;
   private readonly mixed: boolean;
+  // Embeddings, when given: per group the sum of its members' unit vectors (a group of one uses its article's).
+  private readonly dsum: (Float64Array | undefined)[] = [];
+  private readonly dnorm2: Float64Array;
 
   constructor(
     private readonly space: VectorSpace,
     private readonly crossLingualWeight: number,
+    private readonly dense?: { vectors: readonly Float64Array[]; floor: number },
   ) {
     const n = space.n;
     this.size = new Int32Array(n).fill(1);
@@ -32,21 +37,65 @@ export class GroupCentroids {
       this.unorm2[i] = selfDot(space.universal[i]!);
     }
     this.mixed = space.cjk.some((x) => x === 1) && space.cjk.some((x) => x === 0);
+    this.dnorm2 = new Float64Array(dense ? n : 0).fill(1);
+  }
+
+  private denseOf(g: number): Float64Array {
+    return this.dsum[g] ?? this.dense!.vectors[g]!;
+  }
+
+  // The embedding similarity of two groups (or of article i to group g, itself left out when a member), on the
+  // sparse scale (denseSimilarity); -Infinity without embeddings.
+  private denseGroupCos(a: number, b: number): number {
+    if (!this.dense) return -Infinity;
+    const d = denseCos(this.denseOf(a), this.denseOf(b)) / Math.sqrt(this.dnorm2[a]! * this.dnorm2[b]!);
+    return denseSimilarity(d || 0, this.dense.floor);
+  }
+
+  private denseArticleCos(i: number, g: number, member: boolean): number {
+    if (!this.dense) return -Infinity;
+    const v = this.dense.vectors[i]!;
+    let d = denseCos(v, this.denseOf(g));
+    let nn = this.dnorm2[g]!;
+    if (member) {
+      d -= 1;
+      nn = nn - 2 * d - 1;
+    }
+    return nn > 1e-12 ? denseSimilarity(d / Math.sqrt(nn), this.dense.floor) : -Infinity;
+  }
+
+  private addDense(g: number, v: Float64Array, sign: 1 | -1): void {
+    let sum = this.dsum[g];
+    if (!sum) {
+      sum = this.size[g]! > 0 ? Float64Array.from(this.dense!.vectors[g]!) : new Float64Array(v.length);
+      this.dsum[g] = sum;
+    }
+    const d = denseCos(v, sum);
+    for (let k = 0; k < sum.length; k++) sum[k]! += sign * v[k]!;
+    this.dnorm2[g] = Math.max(0, this.dnorm2[g]! + (sign > 0 ? 2 * d + 1 : -2 * d + 1));
   }
 
   /** Similarity of two groups: centroid cosine, or for an English and a Chinese group, the universal one if higher. */
   cos(a: number, b: number): number {
+    return Math.max(this.sparseCos(a, b), this.denseGroupCos(a, b));
+  }
+
+  private sparseCos(a: number, b: number): number {
     const full = this.crossDot(a, b, false) / Math.sqrt(this.norm2[a]! * this.norm2[b]!) || 0;
     if (!this.differInScript(a, b)) return full;
     const den = Math.sqrt(this.unorm2[a]! * this.unorm2[b]!);
     if (!(den > 0)) return full;
-    const { dot: d, evidence } = this.universalOverlap(this.mapOrVector(a), this.mapOrVector(b));
-    return Math.max(full, (this.crossLingualWeight * (d / den) * evidenceConfidence(this.space, evidence)));
+    const { dot: d, confidence } = this.universalOverlap(this.mapOrVector(a), this.mapOrVector(b));
+    return Math.max(full, this.crossLingualWeight * (d / den) * confidence);
   }
 
   /** Similarity of article i to group g; with i a member of g, to the rest of g. -1 when g holds only i. */
   articleCos(i: number, g: number, member: boolean): number {
     if (member && this.size[g] === 1) return -1;
+    return Math.max(this.sparseArticleCos(i, g, member), this.denseArticleCos(i, g, member));
+  }
+
+  private sparseArticleCos(i: number, g: number, member: boolean): number {
     const full = this.articleDot(i, g, member, false);
     if (!this.mixed) return full;
     const iCjk = this.space.cjk[i]!;
@@ -54,8 +103,7 @@ export class GroupCentroids {
     const otherCjk = this.cjkCount[g]! - (member ? iCjk : 0);
     const differ = iCjk ? otherCjk < others : otherCjk > 0;
     if (!differ) return full;
-    const { evidence } = this.universalOverlap(this.space.universal[i]!, this.mapOrVector(g));
-    const confidence = evidenceConfidence(this.space, evidence);
+    const { confidence } = this.universalOverlap(this.space.universal[i]!, this.mapOrVector(g));
     return Math.max(full, this.crossLingualWeight * this.articleDot(i, g, member, true) * confidence);
   }
 
@@ -64,30 +112,41 @@ export class GroupCentroids {
     return this.usum[g] ?? this.space.universal[g]!;
   }
 
-  // Dot product and shared evidence (sum of IDF of terms both sides hold) of two universal sums or vectors.
+  // Dot product of two universal sums or vectors, and how far their shared terms can be trusted (evidenceConfidence).
   // An article's own contribution is not removed here: evidence only gates, it does not score.
-  private universalOverlap(x: Sum | SparseVector, y: Sum | SparseVector): { dot: number; evidence: number } {
+  private universalOverlap(x: Sum | SparseVector, y: Sum | SparseVector): { dot: number; confidence: number } {
     const idf = this.space.idf;
-    const entries = (z: Sum | SparseVector): Iterable<[number, number]> =>
-      z instanceof Map ? z : Array.from(z.ids, (t, k) => [t, z.ws[k]!] as [number, number]);
-    const lookup = (z: Sum | SparseVector) => {
-      if (z instanceof Map) return (t: number) => z.get(t);
-      const m = new Map<number, number>();
-      for (let k = 0; k < z.ids.length; k++) m.set(z.ids[k]!, z.ws[k]!);
-      return (t: number) => m.get(t);
-    };
-    const sizeOf = (z: Sum | SparseVector) => (z instanceof Map ? z.size : z.ids.length);
-    const [small, big] = sizeOf(x) <= sizeOf(y) ? [x, y] : [y, x];
-    const get = lookup(big);
+    const specificTerm = this.space.specific;
     let dot = 0;
     let evidence = 0;
-    for (const [t, w] of entries(small)) {
-      const v = get(t);
-      if (v === undefined || v <= 1e-12 || w <= 1e-12) continue;
+    let shared = 0;
+    let specific = false;
+    const visit = (t: number, w: number, v: number | undefined) => {
+      if (v === undefined || v <= 1e-12 || w <= 1e-12) return;
       dot += w * v;
       evidence += idf[t]!;
+      shared += this.space.distinct[t]!;
+      specific ||= specificTerm[t] === 1;
+    };
+    if (!(x instanceof Map) && !(y instanceof Map)) {
+      // Two vectors: a merge of the sorted ids.
+      let a = 0;
+      let b = 0;
+      while (a < x.ids.length && b < y.ids.length) {
+        const p = x.ids[a]!;
+        const q = y.ids[b]!;
+        if (p === q) visit(p, x.ws[a++]!, y.ws[b++]!);
+        else if (p < q) a++;
+        else b++;
+      }
+    } else if (!(x instanceof Map) || !(y instanceof Map)) {
+      const [v, m] = x instanceof Map ? [y as SparseVector, x] : [x, y as Sum];
+      for (let k = 0; k < v.ids.length; k++) visit(v.ids[k]!, v.ws[k]!, m.get(v.ids[k]!));
+    } else {
+      const [small, big] = x.size <= y.size ? [x, y] : [y, x];
+      for (const [t, w] of small) visit(t, w, big.get(t));
     }
-    return { dot, evidence };
+    return { dot, confidence: evidenceConfidence(this.space, evidence, shared, specific) };
   }
 
   /** Joins group b into group a (a keeps the id, its centroid becomes the sum). */
@@ -99,6 +158,15 @@ export class GroupCentroids {
       norms[a] = norms[a]! + norms[b]! + 2 * cross;
       store[a] = map;
       store[b] = undefined;
+    }
+    if (this.dense) {
+      const vb = this.denseOf(b);
+      const cross = denseCos(this.denseOf(a), vb);
+      const sum = this.dsum[a] ?? Float64Array.from(this.dense.vectors[a]!);
+      for (let k = 0; k < sum.length; k++) sum[k]! += vb[k]!;
+      this.dsum[a] = sum;
+      this.dnorm2[a] = this.dnorm2[a]! + this.dnorm2[b]! + 2 * cross;
+      this.dsum[b] = undefined;
     }
     this.size[a]! += this.size[b]!;
     this.cjkCount[a]! += this.cjkCount[b]!;
@@ -128,6 +196,7 @@ export class GroupCentroids {
       const norms = universal ? this.unorm2 : this.norm2;
       norms[g] = Math.max(0, norms[g]! + (sign > 0 ? 2 * d + vv : -2 * d + vv));
     }
+    if (this.dense) this.addDense(g, this.dense.vectors[i]!, sign);
     this.size[g]! += sign;
     this.cjkCount[g]! += sign * this.space.cjk[i]!;
   }

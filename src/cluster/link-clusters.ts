@@ -34,6 +34,9 @@ export interface LinkOptions {
   /** Pass 3: an article less similar than this to every group, its own included, stands alone. */
   refineFloor: number;
   crossLingualWeight: number;
+  /** Unit-length dense vectors (embeddings), one per article; see ClusterOptions.dense. */
+  dense?: readonly Float64Array[];
+  denseFloor: number;
 }
 
 /** Group label per article (an article index; only equality matters). */
@@ -44,7 +47,7 @@ export function linkClusters(space: VectorSpace, pairs: SimilarPairs, opts: Link
     for (const p of order) uf.union(pairs.a[p]!, pairs.b[p]!);
     return uf.labels();
   }
-  const groups = new GroupCentroids(space, opts.crossLingualWeight);
+  const groups = new GroupCentroids(space, opts.crossLingualWeight, opts.dense ? { vectors: opts.dense, floor: opts.denseFloor } : undefined);
   linkPairs(pairs, order, uf, groups, opts);
   if (opts.groupLambda > 0) mergeGroups(space.n, pairs, uf, groups, opts);
   const labels = uf.labels();
@@ -61,8 +64,9 @@ export function expectedCos(a: number, b: number, kappa: number): number {
 }
 
 function required(a: number, b: number, opts: LinkOptions, lambda: number): number {
-  // One article against one article needs the pair threshold; bigger groups average noise out and need less.
-  const floor = opts.mergeThreshold + (opts.threshold - opts.mergeThreshold) / (a * b);
+  // Small groups need what a pair needs (their centroids are as noisy as single articles, and a tight pair's centroid
+  // overstates its similarity to anything sharing its topic words); from a·b > 4 on the bar falls towards mergeThreshold.
+  const floor = opts.mergeThreshold + (opts.threshold - opts.mergeThreshold) * Math.min(1, 4 / (a * b));
   if (opts.linkage === 'single-veto') return opts.mergeThreshold;
   return Math.max(floor, lambda * expectedCos(a, b, opts.kappa));
 }

@@ -8,7 +8,20 @@ const VOWEL = /[aeiouy]/;
 const KEEP = new Set(['news', 'series', 'species', 'always', 'perhaps', 'various', 'during', 'thing', 'bring', 'spring', 'string', 'king', 'ring', 'wing', 'sing', 'need', 'speed', 'seed', 'feed', 'embed']);
 const IRREGULAR: Record<string, string> = { gpus: 'gpu', tpus: 'tpu', cpus: 'cpu', npus: 'npu' };
 
+// Stemming is pure, and news repeats its words: a bounded cache saves most of the work.
+const cache = new Map<string, string>();
+
 export function stemWord(word: string): string {
+  let stem = cache.get(word);
+  if (stem === undefined) {
+    if (cache.size >= 100_000) cache.clear();
+    stem = stemUncached(word);
+    cache.set(word, stem);
+  }
+  return stem;
+}
+
+function stemUncached(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
   if (KEEP.has(w)) return w;

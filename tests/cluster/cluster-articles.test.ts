@@ -158,4 +158,32 @@ describe('clusterArticles', () => {
     expect(labels[1]).toBe(labels[5]);
     expect(new Set(labels).size).toBe(topics.length);
   });
+
+  it('treats an option given as undefined as not given', () => {
+    expect(clusterArticles(day, { threshold: undefined, linkage: undefined })).toEqual(clusterArticles(day));
+  });
+
+  it('uses dense vectors when given: articles with no shared word can be linked', () => {
+    const input = [
+      { id: 'x', title: 'Rocket lab launches satellite' },
+      { id: 'y', title: '火箭成功發射衛星' },
+      { id: 'z', title: 'Chip maker quarterly earnings' },
+    ];
+    expect(groups(input)).toEqual([['x'], ['y'], ['z']]);
+    const dense = [
+      [1, 0.1, 0],
+      [0.95, 0.12, 0.02],
+      [0, 0.1, 1],
+    ];
+    expect(clusterArticles(input, { dense }).map((t) => [...t.articleIds].sort())).toEqual([['x', 'y'], ['z']]);
+    expect(() => clusterArticles(input, { dense: dense.slice(1) })).toThrow(RangeError);
+  });
+
+  it('scales: 3,000 synthetic titles cluster fast and into their 600 stories', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, title: `story${i % 600} topic word${i % 600}x launch ${i % 7 === 0 ? 'update' : 'report'}` }));
+    const t0 = performance.now();
+    const topics = clusterArticles(many);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(topics.length).toBe(600);
+  });
 });
