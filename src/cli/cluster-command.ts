@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { z } from 'zod';
 import { clusterArticles, topicLabels, type ClusterInput } from '../cluster/cluster-articles.js';
-import { embedderFromEnv, embeddingText } from '../cluster/openai-embedder.js';
+import { embedderFromEnv, embeddingText } from '../model/openai-embedder.js';
 import { loadEnvFile } from '../config/run-env.js';
 import { ConfigError } from '../errors.js';
 import { writeFileAtomic } from '../util/write-atomic.js';

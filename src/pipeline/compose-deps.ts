@@ -14,6 +14,7 @@ import { applyStoryLedger, readStoryLedger, recordStories, storyLedgerPath, writ
 import { coverFileName, coverInputFromMarkdown, renderCover } from '../render/render-cover.js';
 import type { Article, DigestWriter, FeedConfig, FeedResponse, Topic, Warning } from '../types.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
+import { embedderFromEnv } from '../model/openai-embedder.js';
 import { setupModelWriter } from '../write/model-writer-setup.js';
 import { writeOffline } from '../write/offline-writer.js';
 import type { RunDeps } from './run-digest.js';
@@ -120,10 +121,12 @@ export async function composeDeps(o: ComposeOptions): Promise<ComposedDeps> {
       now: o.now,
     };
   }
+  const embedder = embedderFromEnv(o.env, path.resolve(o.cwd, '.digest-state', 'embeddings-cache'));
   const http = createHttpFeedFetcher({ stateFile: path.join(o.outDir, '.digest-state', 'http-cache.json'), log: (e) => o.log.debug(e) });
   return {
     afterWrite,
     memory,
+    embedder,
     fetchFeed: o.mode === 'record' ? recordingFetcher(http, o.fixtureDir!) : http,
     fetchPage: http.fetchPage,
     writer,

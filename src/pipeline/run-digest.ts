@@ -5,6 +5,8 @@
 import { checkDigest } from '../check/check-digest.js';
 import { clusterArticles } from '../cluster/cluster-articles.js';
 import { collectArticles, type CollectDeps } from '../collect/collect-articles.js';
+import { errorMessage } from '../errors.js';
+import { embeddingText, type Embedder } from '../model/openai-embedder.js';
 import { renderDigest } from '../render/render-digest.js';
 import type { Article, Digest, DigestWriter, FeedConfig, Topic, Warning, Window } from '../types.js';
 import { assembleDigest } from './assemble-digest.js';
@@ -29,6 +31,8 @@ export interface RunDeps {
   fetchPage?: CollectDeps['fetchPage'];
   writer: DigestWriter;
   memory?: StoryMemory;
+  /** Optional dense vectors for clustering (DIGEST_EMBEDDINGS_MODEL). */
+  embedder?: Embedder;
   now: () => Date;
   log: (event: Record<string, unknown>) => void;
   /** Progress counters: `feeds` and `topics`. */
@@ -82,7 +86,16 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
   const collectMs = lap();
   deps.log({ stage: 'collect', articles: articles.length, feeds: collected.health.length, failed: collected.health.filter((h) => h.status === 'failed').length });
 
-  const allTopics = clusterArticles(articles);
+  // Dense similarity is an optional extra: when the embeddings endpoint fails, the sparse clustering stands alone.
+  let dense: number[][] | undefined;
+  if (deps.embedder && articles.length > 1) {
+    try {
+      dense = await deps.embedder.embed(articles.map(embeddingText));
+    } catch (err) {
+      warnings.push({ code: 'embeddings-failed', message: `${errorMessage(err)}; clustered without embeddings` });
+    }
+  }
+  const allTopics = clusterArticles(articles, dense ? { dense } : undefined);
   const remembered = deps.memory?.filter(allTopics, articles) ?? { topics: allTopics, skipped: [] };
   const topics = remembered.topics;
   const clusterMs = lap();

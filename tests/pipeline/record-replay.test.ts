@@ -100,6 +100,15 @@ describe('digest record, re-run, and replay', () => {
     expect(checkDigest(md)).toEqual([]);
   });
 
+  it('clusters without embeddings when the embeddings endpoint fails, and says so', async () => {
+    const i = testIo({ env: { ...env, DIGEST_EMBEDDINGS_MODEL: 'text-embedding-3-small', DIGEST_EMBEDDINGS_BASE_URL: `${model.url.replace(/\/v1$/, '')}/broken/v1` } });
+    const out = path.join(tmp, 'embeddings');
+    expect(await runMain(['run', '--date', '2025-12-05', '--feeds', feedsFile, '--out', out], i), i.err.join('')).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(out, '2025-12-05-ai-intel.report.json'), 'utf8'));
+    expect(report.warnings.some((w: { code: string }) => w.code === 'embeddings-failed')).toBe(true);
+    expect(report.status).toBe('ok');
+  });
+
   it('refuses a live run with no model configured unless --offline is given', async () => {
     const i = testIo({ env: {} });
     expect(await runMain(['run', '--date', '2025-12-05', '--feeds', feedsFile, '--out', path.join(tmp, 'x')], i)).toBe(2);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenAIEmbedder, embedderFromEnv } from '../../src/cluster/openai-embedder.js';
+import { createOpenAIEmbedder, embedderFromEnv } from '../../src/model/openai-embedder.js';
 
 // A local OpenAI-compatible /v1/embeddings: the vector of a text is [length, number of spaces]; "fail" → HTTP 400.
 let server: http.Server;
