@@ -2,7 +2,7 @@
 // (fixtures/2025-12-05/clusters.json lists every in-window article URL), not against our own collector.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,9 @@ import { runMain } from '../../src/cli.js';
 import { testIo } from '../helpers/test-io.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const scorer = path.resolve(root, '../shared/tools/score-digest.mjs');
+// The real path: the scorer runs its CLI only when argv[1] is its own (resolved) file.
+const scorerPath = path.resolve(root, '../shared/tools/score-digest.mjs');
+const scorer = existsSync(scorerPath) ? realpathSync(scorerPath) : scorerPath;
 
 const labelled = JSON.parse(readFileSync(path.join(root, 'fixtures/2025-12-05/clusters.json'), 'utf8')) as { stories: { label: string; urls: string[] }[] };
 const fixtureUrls = labelled.stories.flatMap((s) => s.urls);
