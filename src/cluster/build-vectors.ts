@@ -1,7 +1,7 @@
 // Interns feature keys to integer ids and turns per-article feature weights into L2-normalised TF-IDF vectors,
 // plus a second "universal" vector per article made only of the features that survive translation.
 
-import type { ArticleFeatures, Vocabulary } from './extract-features.js';
+import { KIND_CODE, type ArticleFeatures, type Vocabulary } from './extract-features.js';
 
 export interface SparseVector {
   /** Term ids, ascending. */
@@ -59,14 +59,25 @@ export function buildVectors(features: readonly ArticleFeatures[], vocab: Vocabu
   features.forEach((f, i) => (cjk[i] = f.cjk ? 1 : 0));
   const anyCjk = cjk.some((x) => x === 1);
   // Per term: is it a Han bigram; does it carry a digit (an amount, a versioned name, an id).
-  const hanTerm = Uint8Array.from(terms, (t) => (t.startsWith('c:') ? 1 : 0));
-  const wordLike = Uint8Array.from(terms, (t) => (t.startsWith('c:') || t.startsWith('w:') ? 1 : 0));
+  // (From the kinds recorded at interning: a pass of string tests over every term was a cost of its own.)
+  const nTerms = terms.length;
+  const kinds = vocab.kinds;
+  const digits = vocab.digits;
+  const hanTerm = new Uint8Array(nTerms);
+  const wordLike = new Uint8Array(nTerms);
   // Specific: an amount, a versioned name, an id; a bare number ("n:200") is not.
-  const specific = Uint8Array.from(terms, (t) => (/\d/.test(t) && !t.startsWith('n:') ? 1 : 0));
+  const specific = new Uint8Array(nTerms);
   // Distinct: a name in at most a fifth of the articles ("AI", in most, says nothing about a story); bare numbers
   // are not names.
   const distinctDf = Math.max(4, Math.floor(n / 5));
-  const distinct = Uint8Array.from(df, (d, t) => (d <= distinctDf && !terms[t]!.startsWith('n:') ? 1 : 0));
+  const distinct = new Uint8Array(nTerms);
+  for (let t = 0; t < nTerms; t++) {
+    const kind = kinds[t]!;
+    if (kind === KIND_CODE.c) hanTerm[t] = 1;
+    if (kind === KIND_CODE.c || kind === KIND_CODE.w) wordLike[t] = 1;
+    if (digits[t] && kind !== KIND_CODE.n) specific[t] = 1;
+    if (df[t]! <= distinctDf && kind !== KIND_CODE.n) distinct[t] = 1;
+  }
   // Terms that occur in a Chinese article: the Latin names of the day.
   const inCjk = new Uint8Array(df.length);
   if (anyCjk) for (let i = 0; i < n; i++) if (cjk[i]) for (const t of docTerms[i]!) inCjk[t] = 1;
@@ -78,7 +89,7 @@ export function buildVectors(features: readonly ArticleFeatures[], vocab: Vocabu
     const tfs = docTfs[i]!;
     // extractFeatures gives ids ascending already.
     const sortedIds = ids;
-    const ws = new Float64Array(ids.length);
+    const ws = vocab.floatPool.take(ids.length);
     for (let k = 0; k < ids.length; k++) ws[k] = tfs[k]! * idf[ids[k]!]!;
     normalise(ws);
     vectors.push({ ids: sortedIds, ws });
@@ -86,17 +97,26 @@ export function buildVectors(features: readonly ArticleFeatures[], vocab: Vocabu
       universal.push(EMPTY);
       continue;
     }
-    const uIds: number[] = [];
-    const uWs: number[] = [];
+    // Counted first, then written into pooled views (no growing arrays, no ArrayBuffer per vector).
+    const latin = !cjk[i];
+    let m = 0;
+    for (let j = 0; j < sortedIds.length; j++) {
+      const t = sortedIds[j]!;
+      if (hanTerm[t] || (latin && !inCjk[t])) continue;
+      m++;
+    }
+    const uIds = vocab.intPool.take(m);
+    const uWs = vocab.floatPool.take(m);
+    m = 0;
     for (let j = 0; j < sortedIds.length; j++) {
       const t = sortedIds[j]!;
       if (hanTerm[t]) continue;
-      if (!cjk[i] && !inCjk[t]) continue;
-      uIds.push(t);
+      if (latin && !inCjk[t]) continue;
+      uIds[m] = t;
       // Numbers and versioned names ("gpt5.1", "#:1.72") are the most specific facts an article carries.
-      uWs.push(specific[t] ? 2 * ws[j]! : ws[j]!);
+      uWs[m++] = specific[t] ? 2 * ws[j]! : ws[j]!;
     }
-    const u = { ids: Int32Array.from(uIds), ws: Float64Array.from(uWs) };
+    const u = { ids: uIds, ws: uWs };
     normalise(u.ws);
     universal.push(u);
   }
@@ -105,7 +125,7 @@ export function buildVectors(features: readonly ArticleFeatures[], vocab: Vocabu
 
 function normalise(ws: Float64Array): void {
   let s = 0;
-  for (const w of ws) s += w * w;
+  for (let k = 0; k < ws.length; k++) s += ws[k]! * ws[k]!;
   if (s === 0) return;
   const inv = 1 / Math.sqrt(s);
   for (let k = 0; k < ws.length; k++) ws[k]! *= inv;

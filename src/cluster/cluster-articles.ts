@@ -21,7 +21,7 @@
 
 import type { Article, Topic } from '../types.js';
 import { DEFAULT_FEATURE_WEIGHTS, extractFeatures, Vocabulary, type FeatureWeights } from './extract-features.js';
-import { buildVectors, type SparseVector, type VectorSpace } from './build-vectors.js';
+import { buildVectors, type VectorSpace } from './build-vectors.js';
 import { findSimilarPairs, normaliseDense } from './find-similar-pairs.js';
 import { linkClusters, type Linkage } from './link-clusters.js';
 
@@ -146,44 +146,58 @@ function buildTopics(articles: readonly ClusterInput[], space: VectorSpace, labe
     else groups.set(labels[i]!, [i]);
   }
   const ordered = [...groups.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
+  // A topic's centroid is summed into one dense scratch array over the vocabulary (its terms listed in order of first
+  // appearance), then cleared: a Map per topic was most of this step.
+  const dense = new Float64Array(space.terms.length);
+  const seen = new Uint8Array(space.terms.length);
+  const sumIds: number[] = [];
+  const sumWs: number[] = [];
   return ordered.map((members, k) => {
-    // A single article's centroid is its vector (most topics: no map needed).
+    // A single article's centroid is its vector (most topics: no sum needed).
     if (members.length === 1) {
       const only = articles[members[0]!]!.id;
       const v = space.vectors[members[0]!]!;
       return { id: `t${k + 1}`, articleIds: [only], representativeId: only, keywords: topKeywords(space, v.ids, v.ws, nKeywords) };
     }
-    const sum = sumVectors(members.map((i) => space.vectors[i]!));
+    sumIds.length = 0;
+    for (const i of members) {
+      const v = space.vectors[i]!;
+      for (let e = 0; e < v.ids.length; e++) {
+        const t = v.ids[e]!;
+        if (!seen[t]) {
+          seen[t] = 1;
+          sumIds.push(t);
+        }
+        dense[t]! += v.ws[e]!;
+      }
+    }
     let rep = members[0]!;
     let best = -Infinity;
     for (const i of members) {
-      const s = dotMap(space.vectors[i]!, sum);
+      const v = space.vectors[i]!;
+      let s = 0;
+      for (let e = 0; e < v.ids.length; e++) s += v.ws[e]! * dense[v.ids[e]!]!;
       // Strictly greater: ties go to the earliest article.
       if (s > best + 1e-12) {
         best = s;
         rep = i;
       }
     }
+    sumWs.length = sumIds.length;
+    for (let e = 0; e < sumIds.length; e++) {
+      const t = sumIds[e]!;
+      sumWs[e] = dense[t]!;
+      dense[t] = 0;
+      seen[t] = 0;
+    }
     const articleIds = [articles[rep]!.id, ...members.filter((i) => i !== rep).map((i) => articles[i]!.id)];
     return {
       id: `t${k + 1}`,
       articleIds,
       representativeId: articles[rep]!.id,
-      keywords: topKeywords(space, Int32Array.from(sum.keys()), Float64Array.from(sum.values()), nKeywords),
+      keywords: topKeywords(space, sumIds, sumWs, nKeywords),
     };
   });
-}
-
-function sumVectors(vs: SparseVector[]): Map<number, number> {
-  const sum = new Map<number, number>();
-  for (const v of vs) for (let k = 0; k < v.ids.length; k++) sum.set(v.ids[k]!, (sum.get(v.ids[k]!) ?? 0) + v.ws[k]!);
-  return sum;
-}
-
-function dotMap(v: SparseVector, m: Map<number, number>): number {
-  let s = 0;
-  for (let k = 0; k < v.ids.length; k++) s += v.ws[k]! * (m.get(v.ids[k]!) ?? 0);
-  return s;
 }
 
 // Keywords are the centroid's heaviest words and bigrams (numbers and ids are facts, not keywords). A term shared by
@@ -218,8 +232,22 @@ function topKeywords(space: VectorSpace, ids: ArrayLike<number>, ws: ArrayLike<n
     const word = space.surface[t]!;
     if (!picked.includes(word)) picked.push(word);
   }
-  // "gpt" adds nothing next to "gpt-5.1".
-  return picked.filter((w) => !picked.some((o) => o !== w && o.length > w.length && o.includes(w))).slice(0, n);
+  // "gpt" adds nothing next to "gpt-5.1". (A loop that stops at n survivors: filter + some + slice per topic cost
+  // more than the rest of the topic.)
+  const out: string[] = [];
+  for (let a = 0; a < picked.length && out.length < n; a++) {
+    const w = picked[a]!;
+    let inside = false;
+    for (let b = 0; b < picked.length; b++) {
+      const o = picked[b]!;
+      if (o.length > w.length && o.includes(w)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside) out.push(w);
+  }
+  return out;
 }
 
 

@@ -22,6 +22,10 @@ export interface FeatureInput {
 
 export type FeatureKind = 'w' | 'c' | '#' | 'n' | 'id';
 
+/** Numeric codes of the feature kinds (Vocabulary.kinds). */
+export const KIND_CODE = { w: 0, c: 1, '#': 2, n: 3, id: 4 } as const satisfies Record<FeatureKind, number>;
+const DIGIT = /\d/;
+
 /**
  * The features of one run, interned: each distinct feature gets an integer id the first time it is seen (so ids, and
  * everything after, follow input order). One map per kind keeps "w:" keys from being built for every token.
@@ -31,6 +35,10 @@ export class Vocabulary {
   readonly terms: string[] = [];
   /** Term id → the first surface form seen (for readable keywords: "gpt-5.1", "launches"). */
   readonly surface: string[] = [];
+  /** Term id → its kind (KIND_CODE), so later stages need not look at the key strings. */
+  readonly kinds: number[] = [];
+  /** Term id → 1 when the feature key holds an ASCII digit. */
+  readonly digits: number[] = [];
   private readonly maps = { w: new Map<string, number>(), c: new Map<string, number>(), '#': new Map<string, number>(), n: new Map<string, number>(), id: new Map<string, number>() };
   // Token → id of its stem, in an open-addressing hash table over the token's characters: a known token is found
   // without cutting it out of the text, and without a Map or an object per entry (string slicing, hashing and Map
@@ -46,6 +54,22 @@ export class Vocabulary {
   /** Scratch counters for extractFeatures (per field, per article). */
   readonly fieldCounts = new Counter();
   readonly docWeights = new Counter();
+  /** Storage for the features' ids and weights (and the vectors built from them). */
+  readonly intPool = new Int32Pool();
+  readonly floatPool = new Float64Pool();
+  private scratchKeys = new Float64Array(1024);
+  private scratchValues = new Float64Array(1024);
+
+  /** Scratch arrays for sorting an article's n terms. */
+  sortScratch(n: number): { keys: Float64Array; values: Float64Array } {
+    if (n > this.scratchKeys.length) {
+      this.scratchKeys = new Float64Array(2 * n);
+      this.scratchValues = new Float64Array(2 * n);
+      this.scratch = { keys: this.scratchKeys, values: this.scratchValues };
+    }
+    return this.scratch;
+  }
+  private scratch = { keys: this.scratchKeys, values: this.scratchValues };
 
   /**
    * The id of the Latin word text[start, end), stemmed ("launches" → `w:launch`), or -1 for a stop word.
@@ -101,6 +125,9 @@ export class Vocabulary {
       m.set(key, t);
       this.terms.push(kind + ':' + key);
       this.surface.push(shown);
+      this.kinds.push(KIND_CODE[kind]);
+      // (The kind prefixes hold no digit, so this is "the feature key has a digit".)
+      this.digits.push(kind === 'c' ? 0 : DIGIT.test(key) ? 1 : 0);
     }
     return t;
   }
@@ -152,13 +179,27 @@ class Counter {
     if (this.used.length * 2 > this.keys.length) this.grow();
   }
 
-  /** Calls fn(term, value) for every entry, in order of first use, and empties the counter. */
-  drain(fn: (t: number, value: number) => void): void {
-    for (const slot of this.used) {
-      fn(this.keys[slot]!, this.vals[slot]!);
+  /** Adds weight·(1 + ln value) of every entry to `into`, in order of first use, and empties the counter. */
+  drainSublinear(into: Counter, weight: number): void {
+    const used = this.used;
+    for (let k = 0; k < used.length; k++) {
+      const slot = used[k]!;
+      into.add(this.keys[slot]!, weight * (1 + Math.log(this.vals[slot]!)));
       this.keys[slot] = -1;
     }
-    this.used.length = 0;
+    used.length = 0;
+  }
+
+  /** Writes entry k (in order of first use) as key t·65536 + k and value, and empties the counter. */
+  drainInto(keys: Float64Array, values: Float64Array): void {
+    const used = this.used;
+    for (let k = 0; k < used.length; k++) {
+      const slot = used[k]!;
+      keys[k] = this.keys[slot]! * 65536 + k;
+      values[k] = this.vals[slot]!;
+      this.keys[slot] = -1;
+    }
+    used.length = 0;
   }
 
   get size(): number {
@@ -203,19 +244,30 @@ const ARXIV_ID = /(?<![\d.])(\d{4}\.\d{4,5})(?:v\d+)?(?![\d.])/g;
 /** Normalises text for matching: NFKC (full-width → ASCII), lower case, Simplified → Traditional characters. */
 export function normalizeText(text: string): string {
   // Plain ASCII needs no Unicode normalisation (most English text): skip the costly part.
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/`/g, "'");
+  if (ASCII_ONLY.test(text)) {
+    const lower = text.toLowerCase();
+    return lower.includes('`') ? lower.replace(/`/g, "'") : lower;
+  }
   const nfkc = text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'");
   if (!HAN.test(nfkc)) return nfkc;
   const map = s2t();
-  const codes = new Uint16Array(nfkc.length);
+  // Most text needs no folding at all (Traditional already): then the string itself is the answer.
+  let folds = false;
+  for (let k = 0; k < nfkc.length && !folds; k++) folds = map[nfkc.charCodeAt(k)]! !== 0;
+  if (!folds) return nfkc;
+  if (foldScratch.length < nfkc.length) foldScratch = new Uint16Array(2 * nfkc.length);
+  const codes = foldScratch;
   for (let k = 0; k < nfkc.length; k++) {
     const c = nfkc.charCodeAt(k);
     codes[k] = map[c] || c;
   }
   let out = '';
-  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode(...codes.subarray(k, k + 8192));
+  for (let k = 0; k < nfkc.length; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(nfkc.length, k + 8192)) as unknown as number[]);
   return out;
 }
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+let foldScratch = new Uint16Array(4096);
 
 export function isCjkTitle(title: string): boolean {
   let han = 0;
@@ -231,26 +283,56 @@ export function isCjkTitle(title: string): boolean {
 
 export function extractFeatures(input: FeatureInput, vocab: Vocabulary, fw: FeatureWeights = DEFAULT_FEATURE_WEIGHTS): ArticleFeatures {
   addField(vocab, input.title, fw.title);
-  if (input.text) addField(vocab, input.text.slice(0, fw.textChars), fw.text);
+  if (input.text) addField(vocab, input.text.length > fw.textChars ? input.text.slice(0, fw.textChars) : input.text, fw.text);
   if (input.url) addSlug(vocab, input.url, fw.slug);
-  // Ascending term ids (a native sort of packed (id, position) keys), the order every sparse vector keeps.
+  // Ascending term ids (a native sort of packed (id, position) keys), the order every sparse vector keeps. The keys
+  // and values live in scratch arrays, the result in views of pooled chunks: a fresh ArrayBuffer per article made
+  // the young-generation collections of a cold process the largest single cost of extraction.
   const n = vocab.docWeights.size;
-  const keys = new Float64Array(n);
-  const values = new Float64Array(n);
-  let k = 0;
-  vocab.docWeights.drain((t, v) => {
-    keys[k] = t * 65536 + k;
-    values[k++] = v;
-  });
-  keys.sort();
-  const ids = new Int32Array(n);
-  const tfs = new Float64Array(n);
+  const scratch = vocab.sortScratch(n);
+  const keys = scratch.keys;
+  const values = scratch.values;
+  vocab.docWeights.drainInto(keys, values);
+  keys.subarray(0, n).sort();
+  const ids = vocab.intPool.take(n);
+  const tfs = vocab.floatPool.take(n);
   for (let r = 0; r < n; r++) {
     const pos = keys[r]! % 65536;
     ids[r] = (keys[r]! - pos) / 65536;
     tfs[r] = values[pos]!;
   }
   return { ids, tfs, cjk: isCjkTitle(input.title) };
+}
+
+/** Fixed-size views cut from large chunks (one ArrayBuffer per chunk instead of one per vector). */
+export class Int32Pool {
+  private chunk = new Int32Array(0);
+  private used = 0;
+  constructor(private readonly chunkSize = 1 << 16) {}
+  take(n: number): Int32Array {
+    if (this.used + n > this.chunk.length) {
+      this.chunk = new Int32Array(Math.max(this.chunkSize, n));
+      this.used = 0;
+    }
+    const view = this.chunk.subarray(this.used, this.used + n);
+    this.used += n;
+    return view;
+  }
+}
+
+export class Float64Pool {
+  private chunk = new Float64Array(0);
+  private used = 0;
+  constructor(private readonly chunkSize = 1 << 16) {}
+  take(n: number): Float64Array {
+    if (this.used + n > this.chunk.length) {
+      this.chunk = new Float64Array(Math.max(this.chunkSize, n));
+      this.used = 0;
+    }
+    const view = this.chunk.subarray(this.used, this.used + n);
+    this.used += n;
+    return view;
+  }
 }
 
 // Social handles ("via @sejournal, @MattGSouthern") name the outlet or author, not the story: two articles by one
@@ -326,13 +408,27 @@ function addField(vocab: Vocabulary, raw: string, fieldWeight: number): void {
   }
 
   if (sawDigit) {
-    for (const a of findAmounts(text)) counts.add(vocab.id(a.qualified ? '#' : 'n', a.key, a.key), 1);
-    for (const m of text.matchAll(ARXIV_ID)) counts.add(vocab.id('id', m[1]!, m[1]!), 1);
+    const amounts = findAmounts(text);
+    for (let k = 0; k < amounts.length; k++) {
+      const a = amounts[k]!;
+      counts.add(vocab.id(a.qualified ? '#' : 'n', a.key, a.key), 1);
+    }
+    // The regular expression only where an id can be (dddd.dddd): most texts with digits have none.
+    if (mayHoldArxivId(text)) for (const m of text.matchAll(ARXIV_ID)) counts.add(vocab.id('id', m[1]!, m[1]!), 1);
   }
 
   // Sublinear term frequency per field, then fields summed with their weights.
   const doc = vocab.docWeights;
-  counts.drain((t, n) => doc.add(t, fieldWeight * (1 + Math.log(n))));
+  counts.drainSublinear(doc, fieldWeight);
+}
+
+/** False when no "." in the text has four digits before and after it (so ARXIV_ID cannot match). */
+function mayHoldArxivId(text: string): boolean {
+  for (let d = text.indexOf('.', 4); d >= 0 && d + 4 < text.length; d = text.indexOf('.', d + 1)) {
+    if (isDigit(text.charCodeAt(d - 1)) && isDigit(text.charCodeAt(d - 2)) && isDigit(text.charCodeAt(d - 3)) && isDigit(text.charCodeAt(d - 4)) &&
+      isDigit(text.charCodeAt(d + 1)) && isDigit(text.charCodeAt(d + 2)) && isDigit(text.charCodeAt(d + 3)) && isDigit(text.charCodeAt(d + 4))) return true;
+  }
+  return false;
 }
 
 const AMOUNT_TOKEN = /^\d+(?:\.\d+)?(?:k|m|mn|b|bn|t|tn)$/;

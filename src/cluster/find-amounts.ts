@@ -46,6 +46,8 @@ const CURRENCY_BEFORE = /(?:us\$|nt\$|hk\$|\$|€|£|¥)\s?$/;
 const SCALE_FIRST = new Set(SCALE_WORDS.map((w) => w.charCodeAt(0)));
 const PERCENT_FIRST = new Set(PERCENTS.map((w) => w.charCodeAt(0)));
 
+const NEXT_DIGIT = /[0-9]/g;
+
 export interface Amount {
   /**
    * Canonical feature text: `%40` for percentages; scaled amounts to 3 significant digits (`200000000`); other
@@ -65,38 +67,41 @@ export function findAmounts(text: string): Amount[] {
   const len = text.length;
   let i = 0;
   while (i < len) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+    // The next digit, found by the regular expression engine's scan (a character loop here was most of the cost).
+    NEXT_DIGIT.lastIndex = i;
+    if (!NEXT_DIGIT.test(text)) break;
+    i = NEXT_DIGIT.lastIndex - 1;
     const start = i;
-    while (i < len && isDigit(text.charCodeAt(i))) i++;
-    while (text.charCodeAt(i) === 44 /* , */ && isDigit3(text, i + 1)) i += 4;
-    if (text.charCodeAt(i) === 46 /* . */ && isDigit(text.charCodeAt(i + 1))) {
+    while (i < len && isDigit(codeAt(text, i))) i++;
+    while (codeAt(text, i) === 44 /* , */ && isDigit3(text, i + 1)) i += 4;
+    if (codeAt(text, i) === 46 /* . */ && isDigit(codeAt(text, i + 1))) {
       i++;
-      while (i < len && isDigit(text.charCodeAt(i))) i++;
+      while (i < len && isDigit(codeAt(text, i))) i++;
     }
     // The middle of a number ("12" of "3.12") is not a number of its own.
-    if (start > 1 && (text.charCodeAt(start - 1) === 46 || text.charCodeAt(start - 1) === 44) && isDigit(text.charCodeAt(start - 2))) continue;
+    if (start > 1 && (codeAt(text, start - 1) === 46 || codeAt(text, start - 1) === 44) && isDigit(codeAt(text, start - 2))) continue;
     // A digit run glued to letters before it ("gpt5", "h100") is part of a name, not an amount. (A currency sign
     // would stand between them, so this needs no currency check.)
-    if (start > 0 && isLetter(text.charCodeAt(start - 1))) continue;
-    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
+    if (start > 0 && isLetter(codeAt(text, start - 1))) continue;
+    const before = start > 0 ? codeAt(text, start - 1) : 0;
     const currency = (before === 36 || before === 0x20ac || before === 0xa3 || before === 0xa5 || isSpace(before)) && CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 4), start));
     const digits = text.slice(start, i);
     // Scale word: CJK right after the number or after one space; Latin likewise, but must end the word.
     let scaleWord: string | undefined;
     let spaced = false;
-    const afterSpace = isSpace(text.charCodeAt(i)) ? i + 1 : i;
-    for (const at of afterSpace === i ? [i] : [afterSpace, i]) {
-      const c = text.charCodeAt(at);
+    const afterSpace = isSpace(codeAt(text, i)) ? i + 1 : i;
+    // At most two places: after the space (when there is one), then right after the number.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const at = attempt === 0 ? afterSpace : i;
+      if (attempt === 1 && afterSpace === i) break;
+      const c = codeAt(text, at);
       if (SCALE_FIRST.has(c)) {
         scaleWord = CJK_SCALES.find((w) => text.startsWith(w, at));
         if (scaleWord) {
           i = at + scaleWord.length;
           break;
         }
-        scaleWord = LATIN_SCALES.find((w) => text.startsWith(w, at) && !isWordChar(text.charCodeAt(at + w.length)));
+        scaleWord = LATIN_SCALES.find((w) => text.startsWith(w, at) && !isWordChar(codeAt(text, at + w.length)));
         if (scaleWord) {
           spaced = at !== i;
           i = at + scaleWord.length;
@@ -104,13 +109,13 @@ export function findAmounts(text: string): Amount[] {
         }
       }
     }
-    const pAt = isSpace(text.charCodeAt(i)) ? i + 1 : i;
-    const percent = PERCENT_FIRST.has(text.charCodeAt(pAt))
-      ? PERCENTS.find((p) => text.startsWith(p, pAt) && (p === '%' || p.charCodeAt(0) > 127 || !isWordChar(text.charCodeAt(pAt + p.length))))
+    const pAt = isSpace(codeAt(text, i)) ? i + 1 : i;
+    const percent = PERCENT_FIRST.has(codeAt(text, pAt))
+      ? PERCENTS.find((p) => text.startsWith(p, pAt) && (p === '%' || p.charCodeAt(0) > 127 || !isWordChar(codeAt(text, pAt + p.length))))
       : undefined;
     if (percent) i = pAt + percent.length;
 
-    const base = Number(digits.replace(/,/g, ''));
+    const base = Number(digits.includes(',') ? digits.replace(/,/g, '') : digits);
     if (!Number.isFinite(base)) continue;
     // A lone "m"/"b"/"k" counts only glued to the number ("$200m", "7b"); "5 m" is more likely a unit.
     if (scaleWord && scaleWord.length === 1 && spaced && /[a-z]/.test(scaleWord)) scaleWord = undefined;
@@ -129,7 +134,7 @@ function isDigit(c: number): boolean {
 }
 
 function isDigit3(text: string, at: number): boolean {
-  return isDigit(text.charCodeAt(at)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && !isDigit(text.charCodeAt(at + 3));
+  return isDigit(codeAt(text, at)) && isDigit(codeAt(text, at + 1)) && isDigit(codeAt(text, at + 2)) && !isDigit(codeAt(text, at + 3));
 }
 
 function isLetter(c: number): boolean {
@@ -147,4 +152,10 @@ function isSpace(c: number): boolean {
 function canonical(v: number): string {
   if (v === 0) return '0';
   return String(Number(v.toPrecision(3)));
+}
+
+// charCodeAt, but -1 past the end instead of NaN: a read past the end made V8 throw away the optimised scanner
+// (an "out of bounds" deoptimisation) again and again. -1 is no digit, letter, space or first character either.
+function codeAt(text: string, at: number): number {
+  return at < text.length ? text.charCodeAt(at) : -1;
 }

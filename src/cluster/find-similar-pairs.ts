@@ -49,8 +49,6 @@ const DENSE_ALL_PAIRS = 1500;
 export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): SimilarPairs {
   const { n, vectors, universal, cjk, df } = space;
   const pairs = new SimilarPairs();
-  const postDocs: number[][] = [];
-  const postWs: number[][] = [];
   const acc = new Float64Array(n);
   const touched: number[] = [];
   const isTouched = new Uint8Array(n);
@@ -61,22 +59,55 @@ export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): S
   // pass over the candidate's terms, with no merge and no branches.
   const scattered = new Float64Array(space.terms.length);
 
+  // The article's index terms, in insertion order, in scratch arrays (a Map per article was most of the allocation).
+  const index = new IndexTerms(space.terms.length, 2 * opts.indexTerms);
+
+  // First every article's index terms (they depend on the article and the day's df only), so the postings can be
+  // laid out flat: per term a slice of one array, filled in article order as articles are indexed (what growing a
+  // list per term did, without a JS array per term in a sparse, dictionary-mode array of lists).
+  const idxStart = new Int32Array(n + 1);
+  let idxTerms = new Int32Array(n * 4 + 16);
+  let idxWs = new Float64Array(n * 4 + 16);
+  const postCount = new Int32Array(space.terms.length + 1);
   for (let i = 0; i < n; i++) {
-    const index = indexTermsOf(vectors[i]!, universal[i]!, df, opts);
+    indexTermsOf(vectors[i]!, universal[i]!, df, opts, index);
     rest[i] = unindexedNorm(vectors[i]!, index, df);
+    const at = idxStart[i]!;
+    if (at + index.length > idxTerms.length) {
+      const grownT = new Int32Array(2 * (at + index.length));
+      grownT.set(idxTerms);
+      idxTerms = grownT;
+      const grownW = new Float64Array(2 * (at + index.length));
+      grownW.set(idxWs);
+      idxWs = grownW;
+    }
+    for (let e = 0; e < index.length; e++) {
+      idxTerms[at + e] = index.terms[e]!;
+      idxWs[at + e] = index.weights[e]!;
+      postCount[index.terms[e]! + 1]!++;
+    }
+    idxStart[i + 1] = at + index.length;
+  }
+  for (let t = 0; t < space.terms.length; t++) postCount[t + 1]! += postCount[t]!;
+  const postStart = postCount;
+  const postEnd = postCount.slice(0, space.terms.length);
+  const postDoc = new Int32Array(idxStart[n]!);
+  const postW = new Float64Array(idxStart[n]!);
+
+  for (let i = 0; i < n; i++) {
     const vi = vectors[i]!;
     for (let k = 0; k < vi.ids.length; k++) scattered[vi.ids[k]!] = vi.ws[k]!;
-    for (const [t, w] of index) {
-      const docs = postDocs[t];
-      if (!docs) continue;
-      const ws = postWs[t]!;
-      for (let k = 0; k < docs.length; k++) {
-        const j = docs[k]!;
+    for (let e = idxStart[i]!; e < idxStart[i + 1]!; e++) {
+      const t = idxTerms[e]!;
+      const w = idxWs[e]!;
+      const end = postEnd[t]!;
+      for (let k = postStart[t]!; k < end; k++) {
+        const j = postDoc[k]!;
         if (!isTouched[j]) {
           isTouched[j] = 1;
           touched.push(j);
         }
-        acc[j]! += w * ws[k]!;
+        acc[j]! += w * postW[k]!;
       }
     }
     // With embeddings on a day-sized input every earlier article is a candidate: the dense similarity can link
@@ -111,18 +142,70 @@ export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): S
     }
     touched.length = 0;
     for (let k = 0; k < vi.ids.length; k++) scattered[vi.ids[k]!] = 0;
-    for (const [t, w] of index) {
-      (postDocs[t] ??= []).push(i);
-      (postWs[t] ??= []).push(w);
+    for (let e = idxStart[i]!; e < idxStart[i + 1]!; e++) {
+      const t = idxTerms[e]!;
+      postDoc[postEnd[t]!] = i;
+      postW[postEnd[t]!++] = idxWs[e]!;
     }
   }
   return pairs;
 }
 
+// An article's index: terms with their weights in insertion order, and per term its position (valid while the
+// stamp is the current article's), so membership needs no Map.
+class IndexTerms {
+  terms: Int32Array;
+  weights: Float64Array;
+  length = 0;
+  private readonly stamp: Int32Array;
+  private readonly position: Int32Array;
+  private current = 0;
+  /** Scratch for pickStrongest's sort keys. */
+  keys = new Float64Array(256);
+
+  constructor(nTerms: number, capacity: number) {
+    this.terms = new Int32Array(Math.max(1, capacity));
+    this.weights = new Float64Array(Math.max(1, capacity));
+    this.stamp = new Int32Array(nTerms);
+    this.position = new Int32Array(nTerms);
+  }
+
+  clear(): void {
+    this.length = 0;
+    this.current++;
+  }
+
+  has(t: number): boolean {
+    return this.stamp[t] === this.current;
+  }
+
+  /** Appends t, or, when present, keeps the larger weight in its place. */
+  setMax(t: number, w: number): void {
+    if (this.stamp[t] === this.current) {
+      const e = this.position[t]!;
+      // Map semantics of the former code: max(old ?? 0, w).
+      this.weights[e] = Math.max(this.weights[e]!, w);
+      return;
+    }
+    if (this.length === this.terms.length) {
+      const terms = new Int32Array(this.length * 2);
+      terms.set(this.terms);
+      this.terms = terms;
+      const weights = new Float64Array(this.length * 2);
+      weights.set(this.weights);
+      this.weights = weights;
+    }
+    this.stamp[t] = this.current;
+    this.position[t] = this.length;
+    this.terms[this.length] = t;
+    this.weights[this.length++] = w;
+  }
+}
+
 // The strongest terms of the article (and of its universal vector, so names inside Chinese text are indexed even
 // when Han bigrams outweigh them), leaving out terms too common to tell stories apart and terms in one article only.
 // The norm of the article's terms that other articles share (df ≥ 2) but that are not in its index.
-function unindexedNorm(v: SparseVector, index: Map<number, number>, df: Int32Array): number {
+function unindexedNorm(v: SparseVector, index: IndexTerms, df: Int32Array): number {
   let s = 0;
   for (let k = 0; k < v.ids.length; k++) {
     const t = v.ids[k]!;
@@ -131,32 +214,30 @@ function unindexedNorm(v: SparseVector, index: Map<number, number>, df: Int32Arr
   return Math.sqrt(s);
 }
 
-function indexTermsOf(v: SparseVector, u: SparseVector, df: Int32Array, opts: PairSearchOptions): Map<number, number> {
-  const out = new Map<number, number>();
+function indexTermsOf(v: SparseVector, u: SparseVector, df: Int32Array, opts: PairSearchOptions, out: IndexTerms): void {
+  out.clear();
   pickStrongest(v, df, opts, out);
   // A Chinese article's Latin names weigh little next to its Han bigrams; in the index they carry their weight in
-  // the universal vector, so an English–Chinese candidate is not cut by the prefilter.
-  if (u.ids.length) {
-    const extra = new Map<number, number>();
-    pickStrongest(u, df, opts, extra);
-    for (const [t, w] of extra) out.set(t, Math.max(out.get(t) ?? 0, w));
-  }
-  return out;
+  // the universal vector, so an English–Chinese candidate is not cut by the prefilter. (The universal vector's own
+  // picks are distinct terms, so adding them one by one with max is what merging a separate pick did.)
+  if (u.ids.length) pickStrongest(u, df, opts, out);
 }
 
 // The indexTerms heaviest terms with 2 ≤ df ≤ maxDocFreq, heaviest first (ties: lower term id). Sorted natively on
 // packed keys (quantised weight, position): comparator sorts were a third of the pair search.
-function pickStrongest(x: SparseVector, df: Int32Array, opts: PairSearchOptions, out: Map<number, number>): void {
-  const keys: number[] = [];
+function pickStrongest(x: SparseVector, df: Int32Array, opts: PairSearchOptions, out: IndexTerms): void {
+  if (out.keys.length < x.ids.length) out.keys = new Float64Array(2 * x.ids.length);
+  const keys = out.keys;
+  let m = 0;
   for (let k = 0; k < x.ids.length; k++) {
     const d = df[x.ids[k]!]!;
-    if (d >= 2 && d <= opts.maxDocFreq) keys.push(Math.round((1 - x.ws[k]!) * 2 ** 20) * 2 ** 16 + k);
+    if (d >= 2 && d <= opts.maxDocFreq) keys[m++] = Math.round((1 - x.ws[k]!) * 2 ** 20) * 2 ** 16 + k;
   }
-  const sorted = Float64Array.from(keys).sort();
-  const take = Math.min(sorted.length, opts.indexTerms);
+  const sorted = keys.subarray(0, m).sort();
+  const take = Math.min(m, opts.indexTerms);
   for (let r = 0; r < take; r++) {
     const k = sorted[r]! % 2 ** 16;
-    if (!out.has(x.ids[k]!)) out.set(x.ids[k]!, x.ws[k]!);
+    out.setMax(x.ids[k]!, x.ws[k]!);
   }
 }
 

@@ -114,20 +114,25 @@ export class GroupCentroids {
 
   // Dot product of two universal sums or vectors, and how far their shared terms can be trusted (evidenceConfidence).
   // An article's own contribution is not removed here: evidence only gates, it does not score.
+  // (Accumulated in fields rather than in a closure per call: this runs for every mixed-script comparison.)
+  private overlapDot = 0;
+  private overlapEvidence = 0;
+  private overlapShared = 0;
+  private overlapSpecific = false;
+
+  private visitOverlap(t: number, w: number, v: number | undefined): void {
+    if (v === undefined || v <= 1e-12 || w <= 1e-12) return;
+    this.overlapDot += w * v;
+    this.overlapEvidence += this.space.idf[t]!;
+    this.overlapShared += this.space.distinct[t]!;
+    this.overlapSpecific ||= this.space.specific[t] === 1;
+  }
+
   private universalOverlap(x: Sum | SparseVector, y: Sum | SparseVector): { dot: number; confidence: number } {
-    const idf = this.space.idf;
-    const specificTerm = this.space.specific;
-    let dot = 0;
-    let evidence = 0;
-    let shared = 0;
-    let specific = false;
-    const visit = (t: number, w: number, v: number | undefined) => {
-      if (v === undefined || v <= 1e-12 || w <= 1e-12) return;
-      dot += w * v;
-      evidence += idf[t]!;
-      shared += this.space.distinct[t]!;
-      specific ||= specificTerm[t] === 1;
-    };
+    this.overlapDot = 0;
+    this.overlapEvidence = 0;
+    this.overlapShared = 0;
+    this.overlapSpecific = false;
     if (!(x instanceof Map) && !(y instanceof Map)) {
       // Two vectors: a merge of the sorted ids.
       let a = 0;
@@ -135,18 +140,20 @@ export class GroupCentroids {
       while (a < x.ids.length && b < y.ids.length) {
         const p = x.ids[a]!;
         const q = y.ids[b]!;
-        if (p === q) visit(p, x.ws[a++]!, y.ws[b++]!);
+        if (p === q) this.visitOverlap(p, x.ws[a++]!, y.ws[b++]!);
         else if (p < q) a++;
         else b++;
       }
     } else if (!(x instanceof Map) || !(y instanceof Map)) {
-      const [v, m] = x instanceof Map ? [y as SparseVector, x] : [x, y as Sum];
-      for (let k = 0; k < v.ids.length; k++) visit(v.ids[k]!, v.ws[k]!, m.get(v.ids[k]!));
+      const v = x instanceof Map ? (y as SparseVector) : x;
+      const m = x instanceof Map ? x : (y as Sum);
+      for (let k = 0; k < v.ids.length; k++) this.visitOverlap(v.ids[k]!, v.ws[k]!, m.get(v.ids[k]!));
     } else {
-      const [small, big] = x.size <= y.size ? [x, y] : [y, x];
-      for (const [t, w] of small) visit(t, w, big.get(t));
+      const small = x.size <= y.size ? x : y;
+      const big = x.size <= y.size ? y : x;
+      for (const [t, w] of small) this.visitOverlap(t, w, big.get(t));
     }
-    return { dot, confidence: evidenceConfidence(this.space, evidence, shared, specific) };
+    return { dot: this.overlapDot, confidence: evidenceConfidence(this.space, this.overlapEvidence, this.overlapShared, this.overlapSpecific) };
   }
 
   /** Joins group b into group a (a keeps the id, its centroid becomes the sum). */
