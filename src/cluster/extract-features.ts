@@ -305,33 +305,35 @@ export function extractFeatures(input: FeatureInput, vocab: Vocabulary, fw: Feat
 }
 
 /** Fixed-size views cut from large chunks (one ArrayBuffer per chunk instead of one per vector). */
-export class Int32Pool {
-  private chunk = new Int32Array(0);
+class TypedPool<T extends Int32Array | Float64Array> {
+  private chunk: T;
   private used = 0;
-  constructor(private readonly chunkSize = 1 << 16) {}
-  take(n: number): Int32Array {
+  constructor(
+    private readonly make: (n: number) => T,
+    private readonly chunkSize = 1 << 16,
+  ) {
+    this.chunk = make(0);
+  }
+  take(n: number): T {
     if (this.used + n > this.chunk.length) {
-      this.chunk = new Int32Array(Math.max(this.chunkSize, n));
+      this.chunk = this.make(Math.max(this.chunkSize, n));
       this.used = 0;
     }
-    const view = this.chunk.subarray(this.used, this.used + n);
+    const view = this.chunk.subarray(this.used, this.used + n) as T;
     this.used += n;
     return view;
   }
 }
 
-export class Float64Pool {
-  private chunk = new Float64Array(0);
-  private used = 0;
-  constructor(private readonly chunkSize = 1 << 16) {}
-  take(n: number): Float64Array {
-    if (this.used + n > this.chunk.length) {
-      this.chunk = new Float64Array(Math.max(this.chunkSize, n));
-      this.used = 0;
-    }
-    const view = this.chunk.subarray(this.used, this.used + n);
-    this.used += n;
-    return view;
+export class Int32Pool extends TypedPool<Int32Array> {
+  constructor(chunkSize?: number) {
+    super((n) => new Int32Array(n), chunkSize);
+  }
+}
+
+export class Float64Pool extends TypedPool<Float64Array> {
+  constructor(chunkSize?: number) {
+    super((n) => new Float64Array(n), chunkSize);
   }
 }
 
