@@ -6,7 +6,7 @@
 
 import type { Logger } from 'pino';
 import path from 'node:path';
-import { createFixtureFeedFetcher, createFixturePageFetcher } from '../collect/fixture-feed-fetcher.js';
+import { createFixtureFeedFetcher, createFixturePageFetcher, fixturePagePath } from '../collect/fixture-feed-fetcher.js';
 import { createHttpFeedFetcher } from '../collect/http-feed-fetcher.js';
 import { parseRunEnv } from '../config/run-env.js';
 import { ConfigError, errorMessage } from '../errors.js';
@@ -51,11 +51,14 @@ export interface ComposedDeps extends Omit<RunDeps, 'log'> {
   afterWrite?: (done: AfterWrite) => Promise<Warning[] | void>;
 }
 
-/** Feed bodies of a recorded day live at fixtures/<date>/feeds/<id>.xml, the path the fixture fetcher reads. */
-function recordingFetcher(fetch: (feed: FeedConfig) => Promise<FeedResponse>, fixtureDir: string) {
-  return async (feed: FeedConfig): Promise<FeedResponse> => {
-    const res = await fetch(feed);
-    if (res.body.byteLength > 0) await writeFileAtomic(path.join(fixtureDir, 'feeds', `${feed.id}.xml`), Buffer.from(res.body));
+/**
+ * A recording saves each body where the fixture fetchers will look for it: feeds at fixtures/<date>/feeds/<id>.xml,
+ * full-text article pages at fixtures/<date>/pages/<articleId>.html.
+ */
+function recording<K>(fetch: (key: K) => Promise<FeedResponse>, fileOf: (key: K) => string) {
+  return async (key: K): Promise<FeedResponse> => {
+    const res = await fetch(key);
+    if (res.body.byteLength > 0) await writeFileAtomic(fileOf(key), Buffer.from(res.body));
     return res;
   };
 }
@@ -127,8 +130,8 @@ export async function composeDeps(o: ComposeOptions): Promise<ComposedDeps> {
     afterWrite,
     memory,
     embedder,
-    fetchFeed: o.mode === 'record' ? recordingFetcher(http, o.fixtureDir!) : http,
-    fetchPage: http.fetchPage,
+    fetchFeed: o.mode === 'record' ? recording(http, (feed: FeedConfig) => path.join(o.fixtureDir!, 'feeds', `${feed.id}.xml`)) : http,
+    fetchPage: o.mode === 'record' ? recording(http.fetchPage, (url: string) => fixturePagePath(o.fixtureDir!, url)) : http.fetchPage,
     writer,
     writerName,
     now: o.now,

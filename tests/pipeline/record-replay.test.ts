@@ -17,6 +17,13 @@ import { testIo } from '../helpers/test-io.js';
 const root = path.resolve(import.meta.dirname, '../..');
 const day = path.join(root, 'fixtures/2025-12-05');
 
+// A feed whose items link to pages on the same local server, for `fullText: true`.
+const fullTextFeed = (port: number) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Local</title><link>http://127.0.0.1:${port}/</link>
+${[1, 2].map((n) => `<item><title>Local story ${n} about Snowflake agents</title><link>http://127.0.0.1:${port}/page/${n}</link><description>Short teaser ${n}.</description><pubDate>Thu, 04 Dec 2025 10:0${n}:00 GMT</pubDate></item>`).join('')}
+</channel></rss>`;
+const articlePage = (n: string) =>
+  `<!doctype html><html><head><title>Story ${n}</title><script>track()</script></head><body><nav>Home | About</nav><article><h1>Local story ${n}</h1><p>The full text of story ${n} explains in detail how the new agent platform works for 1,200 customers.</p><p>It runs on the data where it lives, with no copy of the tables, and the vendor says the agents can be audited step by step.</p><p>Pricing was not disclosed; the rollout starts with a preview for existing customers next quarter.</p></article><footer>© Local</footer></body></html>`;
+
 describe('digest record, re-run, and replay', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'digest-rec-'));
   const fixtures = path.join(tmp, 'recorded');
@@ -30,6 +37,9 @@ describe('digest record, re-run, and replay', () => {
 
   beforeAll(async () => {
     feedServer = createServer((req, res) => {
+      const port = (feedServer.address() as AddressInfo).port;
+      if (req.url === '/fulltext.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fullTextFeed(port));
+      if (req.url?.startsWith('/page/')) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(req.url.slice(6)));
       const id = (req.url ?? '').replace(/^\//, '').replace(/\.xml$/, '');
       try {
         const body = readFileSync(path.join(day, 'feeds', `${id}.xml`));
@@ -107,6 +117,22 @@ describe('digest record, re-run, and replay', () => {
     const report = JSON.parse(readFileSync(path.join(out, '2025-12-05-ai-intel.report.json'), 'utf8'));
     expect(report.warnings.some((w: { code: string }) => w.code === 'embeddings-failed')).toBe(true);
     expect(report.status).toBe('ok');
+  });
+
+  it('records full-text pages, and the replay uses them with no network', async () => {
+    const port = (feedServer.address() as AddressInfo).port;
+    const ftFeeds = path.join(tmp, 'fulltext-feeds.yaml');
+    writeFileSync(ftFeeds, stringify({ feeds: [{ id: 'local', name: 'Local', url: `http://127.0.0.1:${port}/fulltext.xml`, lang: 'en', fullText: true }] }));
+    const rec = path.join(tmp, 'recorded-ft');
+    const i = io();
+    expect(await runMain(['record', '--date', '2025-12-05', '--feeds', ftFeeds, '--fixtures', rec, '--out', path.join(tmp, 'ft-live'), '--offline'], i), i.err.join('')).toBe(0);
+    expect(readdirSync(path.join(rec, 'pages'))).toHaveLength(2);
+    const live = readFileSync(path.join(tmp, 'ft-live', '2025-12-05-ai-intel.md'), 'utf8');
+    expect(live).toContain('1,200 customers');
+    expect(live).not.toContain('track()');
+    const j = testIo({ env: {} });
+    expect(await runMain(['run', '--dry-run', '--fixtures', rec, '--date', '2025-12-05', '--out', path.join(tmp, 'ft-replay')], j), j.err.join('')).toBe(0);
+    expect(readFileSync(path.join(tmp, 'ft-replay', '2025-12-05-ai-intel.md'), 'utf8')).toBe(live);
   });
 
   it('refuses a live run with no model configured unless --offline is given', async () => {
