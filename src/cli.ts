@@ -11,8 +11,6 @@ import { registerFeedsCommand } from './cli/feeds-command.js';
 import { registerRecordCommand } from './cli/record-command.js';
 import { registerRunCommand } from './cli/run-command.js';
 
-export type CommandResult = { code: number };
-
 export function buildProgram(io: CliIo, setCode: (code: number) => void): Command {
   const program = new Command('digest')
     .description('Writes the daily AI-news digest (Traditional Chinese, Hugo Markdown) from RSS/Atom/RDF feeds')

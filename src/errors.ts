@@ -22,13 +22,6 @@ export class NetworkEscapeError extends DigestError {
   }
 }
 
-/** The finished digest broke the format contract; nothing was written. */
-export class ContractError extends DigestError {
-  constructor(message: string, readonly violations: string[]) {
-    super('ContractError', message);
-  }
-}
-
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);

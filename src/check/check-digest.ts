@@ -124,6 +124,8 @@ export function checkDigest(text: string, options: CheckOptions = {}): Violation
     if (!ALL_TITLES.includes(titles[i]!)) add(s.line, `unexpected section "## ${s.title}"; the digest has exactly the eight sections of format.md`);
   });
 
+  // Links are rendered with markdownUrl, so a collected URL may appear encoded: accept either form.
+  const known = options.articleUrls && new Set([...options.articleUrls].flatMap((u) => [u, markdownUrl(u)]));
   const citedBy = new Map<string, number>();
   const entryTitles = new Map<string, number>();
   const checkUrl = (url: string, line: number) => {
@@ -131,7 +133,7 @@ export function checkDigest(text: string, options: CheckOptions = {}): Violation
       add(line, `link target "${url}" is not an absolute http(s) URL`);
       return false;
     }
-    if (options.articleUrls && !options.articleUrls.has(url) && ![...options.articleUrls].some((u) => markdownUrl(u) === url)) {
+    if (known && !known.has(url)) {
       add(line, `link ${url} is not the URL of a collected article`);
     }
     return true;

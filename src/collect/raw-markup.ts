@@ -1,6 +1,7 @@
 // Feed fields that may carry HTML are kept by the XML parser as raw inner markup (stop nodes), because
 // parsing them as XML would scramble mixed content. This turns that raw markup into an HTML string.
 
+import { mapOutsideMatches } from '../text/map-outside-matches.js';
 import { textToHtml } from './html-to-text.js';
 
 /** How a field's content is encoded: escaped HTML, plain text, or inline XHTML elements. */
@@ -33,14 +34,7 @@ function decodeXmlRefs(s: string): string {
  * elsewhere. Undeclared entities such as `&nbsp;` stay as they are (the HTML parser knows them).
  */
 export function xmlCharacterContent(raw: string): string {
-  let out = '';
-  let last = 0;
-  for (const m of raw.matchAll(CDATA)) {
-    out += decodeXmlRefs(raw.slice(last, m.index));
-    out += m[1];
-    last = m.index + m[0].length;
-  }
-  return out + decodeXmlRefs(raw.slice(last));
+  return mapOutsideMatches(raw, CDATA, decodeXmlRefs, (m) => m[1]!);
 }
 
 /** HTML for a raw field of the given kind. */

@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import path from 'node:path';
 import { createFixtureFeedFetcher, createFixturePageFetcher, fixturePagePath } from '../collect/fixture-feed-fetcher.js';
 import { createHttpFeedFetcher } from '../collect/http-feed-fetcher.js';
-import { parseRunEnv } from '../config/run-env.js';
+import type { RunEnv } from '../config/run-env.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { applyStoryLedger, readStoryLedger, recordStories, storyLedgerPath, writeStoryLedger } from '../cluster/story-ledger.js';
 import { coverFileName, coverInputFromMarkdown, renderCover } from '../render/render-cover.js';
@@ -23,6 +23,7 @@ import type { RunReport } from './run-report.js';
 export interface ComposeOptions {
   mode: RunReport['mode'];
   env: Record<string, string | undefined>;
+  runEnv: RunEnv;
   fixtureDir?: string;
   outDir: string;
   cwd: string;
@@ -75,9 +76,8 @@ async function chooseWriter(o: ComposeOptions) {
 
 /** The cover the front matter names: an SVG card in DIGEST_COVER_DIR (default <out>/images); DIGEST_COVER=off skips it. */
 function coverAfterWrite(o: ComposeOptions): ComposedDeps['afterWrite'] {
-  const runEnv = parseRunEnv(o.env);
-  if (runEnv.DIGEST_COVER === 'off') return undefined;
-  const dir = path.resolve(o.cwd, runEnv.DIGEST_COVER_DIR ?? path.join(o.outDir, 'images'));
+  if (o.runEnv.DIGEST_COVER === 'off') return undefined;
+  const dir = path.resolve(o.cwd, o.runEnv.DIGEST_COVER_DIR ?? path.join(o.outDir, 'images'));
   return async (done) => {
     try {
       await writeFileAtomic(path.join(dir, coverFileName(done.date)), renderCover(coverInputFromMarkdown(done.markdown, done.date)));

@@ -113,7 +113,7 @@ export async function runJob(opts: JobOptions, io: CliIo): Promise<number> {
       await writeFileAtomic(path.join(fixtureDir!, 'feeds.yaml'), stringifyYaml({ feeds }));
       await writeFileAtomic(path.join(fixtureDir!, 'run.json'), `${JSON.stringify({ generatedAt, cutoff }, null, 2)}\n`);
     }
-    deps = await composeDeps({ mode: opts.mode, env, fixtureDir, outDir, cwd: io.cwd, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, date, log, now: io.now });
+    deps = await composeDeps({ mode: opts.mode, env, runEnv, fixtureDir, outDir, cwd: io.cwd, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, date, log, now: io.now });
     log.info({ date, mode: opts.mode, feeds: feeds.length, writer: deps.writerName, out: rel(outDir) }, 'run started');
     const progress = createProgress(io.stderr, io.isTty);
     const result = await runDigest(

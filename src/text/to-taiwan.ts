@@ -3,6 +3,7 @@
 
 import * as OpenCC from 'opencc-js';
 import STCharacters from 'opencc-js/dict/STCharacters';
+import { mapOutsideMatches } from './map-outside-matches.js';
 
 const convert = OpenCC.Converter({ from: 'cn', to: 'twp' });
 
@@ -11,14 +12,7 @@ const PROTECTED = /(`[^`\n]*`|\]\([^)\s]*\)|https?:\/\/[^\s)\]>"'，。、]+)/g;
 
 export function toTaiwan(text: string): string {
   if (!/\p{Script=Han}/u.test(text)) return text;
-  let out = '';
-  let last = 0;
-  for (const m of text.matchAll(PROTECTED)) {
-    out += convert(text.slice(last, m.index));
-    out += m[0];
-    last = m.index + m[0].length;
-  }
-  return out + convert(text.slice(last));
+  return mapOutsideMatches(text, PROTECTED, convert, (m) => m[0]);
 }
 
 // Characters with a different Traditional form that are also ordinary Traditional characters
