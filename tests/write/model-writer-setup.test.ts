@@ -1,25 +1,19 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLog } from '../../src/model/chat-client.js';
 import { answersDir, setupModelWriter } from '../../src/write/model-writer-setup.js';
 import { writeOffline } from '../../src/write/offline-writer.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai-server.js';
 import { makeDay } from '../model/model-test-day.js';
 
 let server: FakeOpenAi | undefined;
-const dirs: string[] = [];
+const tempDir = useTempDirs('setup-');
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
-async function tempDir() {
-  const d = await mkdtemp(path.join(tmpdir(), 'setup-'));
-  dirs.push(d);
-  return d;
-}
 
 describe('setupModelWriter: one call per run mode', () => {
   it('live without a model configured is the offline writer', async () => {

@@ -1,5 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnswerCache, readReplayStore, type AnswerStore, type ReplayStore } from '../../src/model/answer-store.js';
@@ -10,24 +9,17 @@ import { findSimplified } from '../../src/text/to-taiwan.js';
 import type { WriteInput } from '../../src/types.js';
 import { createModelWriter } from '../../src/write/model-writer.js';
 import { readPrompts } from '../../src/write/prompt-template.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
 import { goodEntry, goodFrame, goodModel, startFakeOpenAi, type FakeHandler, type FakeOpenAi } from '../helpers/fake-openai-server.js';
 import { fakeOffline, makeArticle, makeDay } from '../model/model-test-day.js';
 
 const prompts = await readPrompts();
 let server: FakeOpenAi | undefined;
-const dirs: string[] = [];
-
+const tempDir = useTempDirs('model-writer-');
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
-
-async function tempDir(): Promise<string> {
-  const d = await mkdtemp(path.join(tmpdir(), 'model-writer-'));
-  dirs.push(d);
-  return d;
-}
 
 interface Setup {
   handler?: FakeHandler;
