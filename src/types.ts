@@ -25,7 +25,17 @@ export interface FeedConfig {
   fullText?: boolean;
   /** Feed is skipped when false. */
   enabled?: boolean;
+  /** Every item is about AI (arXiv cs.AI, a lab's blog): the relevance test is skipped for its articles. */
+  onTopic?: boolean;
+  /** The publisher's own announcements (an AI lab's blog): a primary source, ranked up and cut last. */
+  primary?: boolean;
+  /** Ranking weight of the feed's stories (default 1; 0.5 halves, 2 doubles). */
+  weight?: number;
 }
+
+/** arXiv's announcement kinds (`Announce Type:` in the RSS description, `<arxiv:announce_type>`). */
+export const ANNOUNCE_TYPES = ['new', 'cross', 'replace', 'replace-cross'] as const;
+export type AnnounceType = (typeof ANNOUNCE_TYPES)[number];
 
 /** A normalised article, the unit every later stage works on. */
 export interface Article {
@@ -46,6 +56,10 @@ export interface Article {
   categories?: string[];
   /** True when the feed gave no usable date and publishedAt is the fetch time. */
   undated?: boolean;
+  /** arXiv paper id without version (`2512.01234`), when the article is an arXiv listing or links to one. */
+  arxivId?: string;
+  /** arXiv's announcement kind, when the feed says (a `replace` is an old paper with a new version). */
+  announceType?: AnnounceType;
 }
 
 /** A story: one or more articles that tell the same thing. */

@@ -15,6 +15,9 @@ const FeedSchema = z
     section: z.enum(ENTRY_SECTIONS, { error: `must be one of ${ENTRY_SECTIONS.join(', ')}` }).optional(),
     fullText: z.boolean({ error: 'must be true or false' }).optional(),
     enabled: z.boolean({ error: 'must be true or false' }).optional(),
+    onTopic: z.boolean({ error: 'must be true or false' }).optional(),
+    primary: z.boolean({ error: 'must be true or false' }).optional(),
+    weight: z.number({ error: 'must be a number' }).min(0, 'must be 0 or more').max(10, 'must be at most 10').optional(),
   })
   .strict();
 
@@ -42,7 +45,7 @@ export function parseFeedsConfig(text: string, file: string): FeedConfig[] {
     if (!r.success) {
       const issue = r.error.issues[0]!;
       const field = issue.path.join('.') || 'entry';
-      const msg = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}; allowed: id, name, url, lang, section, fullText, enabled` : issue.message;
+      const msg = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}; allowed: id, name, url, lang, section, fullText, enabled, onTopic, primary, weight` : issue.message;
       throw new ConfigError(`${file}: ${label}: ${field}: ${msg}`, { cause: r.error });
     }
     if (seen.has(r.data.id)) throw new ConfigError(`${file}: ${label}: id: duplicate id "${r.data.id}"; every feed needs its own id`);
