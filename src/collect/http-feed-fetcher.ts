@@ -17,6 +17,7 @@ import { NetworkEscapeError, errorMessage } from '../errors.js';
 import type { FeedConfig, FeedResponse } from '../types.js';
 import { FetchError } from './collect-errors.js';
 import { createHttpStateStore, type HttpStateStore } from './http-state.js';
+import { parseRetryAfter, realSleep, retryDelayMs, type RetryPolicy } from '../util/retry-policy.js';
 import { assertNetworkAllowed } from './offline-guard.js';
 
 export const DEFAULT_USER_AGENT = 'ai-daily-digest/0.1 (+https://github.com/ai-daily-digest/ai-daily-digest; RSS digest bot)';
@@ -83,10 +84,11 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
     maxBytes: options.maxBytes ?? 10 * 1024 * 1024,
     maxRedirects: options.maxRedirects ?? 5,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-    sleep: options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
     log: options.log,
   };
+  const policy: RetryPolicy = { maxRetries: o.retries, baseDelayMs: o.backoffMs, capMs: o.maxRetryAfterMs };
   const stateFile = options.stateFile === null ? null : (options.stateFile ?? path.join(options.cwd ?? process.cwd(), '.digest-state', 'http-cache.json'));
   const store: HttpStateStore | null = stateFile ? createHttpStateStore(stateFile, { log: options.log }) : null;
   const agent = new Agent({ keepAliveTimeout: 2_000, connect: { timeout: o.timeoutMs } });
@@ -174,22 +176,16 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
         const res = await attempt(url, headers);
         if (res.status !== 429 && res.status < 500) return res;
         problem = `HTTP ${res.status} ${STATUS_CODES[res.status] ?? ''}`.trim();
-        const retryAfter = parseRetryAfter(res.headers['retry-after'], Date.now());
-        waitMs = retryAfter !== undefined ? Math.min(retryAfter, o.maxRetryAfterMs) : backoff(i);
+        waitMs = retryDelayMs(i, parseRetryAfter(res.headers, Date.now()), policy, o.random);
       } catch (err) {
         if (err instanceof FinalError || err instanceof NetworkEscapeError || !(err instanceof FetchError)) throw err;
         problem = err.message;
-        waitMs = backoff(i);
+        waitMs = retryDelayMs(i, undefined, policy, o.random);
       }
       if (i + 1 >= attempts) throw new FetchError(`${problem} (gave up after ${attempts} attempt${attempts > 1 ? 's' : ''})`, url);
       o.log?.({ event: 'http-retry', url, attempt: i + 1, problem, waitMs });
       await o.sleep(waitMs);
     }
-  };
-
-  const backoff = (i: number): number => {
-    const base = o.backoffMs * 2 ** i;
-    return Math.round(base / 2 + o.random() * (base / 2)); // "equal jitter": never 0, never in lock-step
   };
 
   const baseHeaders = (accept: string): Record<string, string> => ({ 'user-agent': o.userAgent, accept, 'accept-encoding': 'gzip, deflate, br' });
@@ -257,15 +253,6 @@ async function decompress(buf: Buffer, encoding: string | undefined, maxBytes: n
     }
     throw new FinalError(`could not decompress the ${enc} body: ${errorMessage(err)}`, url, undefined, { cause: err });
   }
-}
-
-/** Milliseconds to wait from a Retry-After header (seconds or an HTTP date); undefined when absent or junk. */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (!value) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  const t = Date.parse(v);
-  return Number.isNaN(t) ? undefined : Math.max(0, t - nowMs);
 }
 
 function describeNetworkError(err: unknown): string {

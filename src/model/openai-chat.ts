@@ -13,7 +13,7 @@ import type { ChatClient, ChatMessage, ChatRequest, ChatResult, ModelLog } from 
 import { silentLog } from './chat-client.js';
 import type { ModelConfig } from './model-config.js';
 import { ModelCallError, type ModelCallFailure } from './model-errors.js';
-import { isRetryableStatus, parseRetryAfter, retryDelayMs } from './retry-policy.js';
+import { isRetryableStatus, parseRetryAfter, retryDelayMs } from '../util/retry-policy.js';
 
 export type ChatSettings = Pick<
   ModelConfig,

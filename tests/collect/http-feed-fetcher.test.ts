@@ -8,7 +8,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectArticles } from '../../src/collect/collect-articles.js';
-import { createHttpFeedFetcher, parseRetryAfter, type HttpFetcherOptions } from '../../src/collect/http-feed-fetcher.js';
+import { createHttpFeedFetcher, type HttpFetcherOptions } from '../../src/collect/http-feed-fetcher.js';
+import { parseRetryAfter } from '../../src/util/retry-policy.js';
 import { createOfflineGuard } from '../../src/collect/offline-guard.js';
 import { NetworkEscapeError } from '../../src/errors.js';
 import type { FeedConfig } from '../../src/types.js';
@@ -193,9 +194,9 @@ describe('createHttpFeedFetcher', () => {
     const f = fetcher({ maxRetryAfterMs: 40, sleep: async (ms) => void waits.push(ms) });
     expect(text((await f(feed('/rate'))).body)).toContain('After the rate limit');
     expect(waits).toEqual([40]); // the server asked for an hour
-    expect(parseRetryAfter('120', 0)).toBe(120_000);
-    expect(parseRetryAfter('Thu, 01 Jan 1970 00:00:10 GMT', 4_000)).toBe(6_000);
-    expect(parseRetryAfter('soon', 0)).toBeUndefined();
+    expect(parseRetryAfter({ 'retry-after': '120' }, 0)).toBe(120_000);
+    expect(parseRetryAfter({ 'retry-after': 'Thu, 01 Jan 1970 00:00:10 GMT' }, 4_000)).toBe(6_000);
+    expect(parseRetryAfter({ 'retry-after': 'soon' }, 0)).toBeUndefined();
     await f.close();
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryableStatus, parseRetryAfter, retryDelayMs } from '../../src/model/retry-policy.js';
+import { isRetryableStatus, parseRetryAfter, retryDelayMs } from '../../src/util/retry-policy.js';
 
 const headers = (h: Record<string, string>) => new Headers(h);
 const policy = { maxRetries: 3, baseDelayMs: 1000, capMs: 30_000 };
