@@ -1,5 +1,5 @@
-// Stage contracts: the data that flows between collect → cluster → write → render → check.
-// Every stage imports its input and output types from here, so a change of contract is one diff.
+// Stage contracts: the data that flows between collect → cluster → select → write → render → check, and the ports
+// the stages call (DigestWriter, Embedder). Types a single stage owns (its options, its report) live beside it.
 
 export type Lang = 'en' | 'zh';
 
@@ -12,6 +12,8 @@ export type EntrySection = (typeof ENTRY_SECTIONS)[number];
 
 export const IMPORTANCE_LEVELS = ['極高', '高', '中偏高', '中', '低'] as const;
 export type Importance = (typeof IMPORTANCE_LEVELS)[number];
+/** Higher is more important. */
+export const IMPORTANCE_RANK: Record<Importance, number> = { 極高: 4, 高: 3, 中偏高: 2, 中: 1, 低: 0 };
 
 /** One entry of feeds.yaml. */
 export interface FeedConfig {
@@ -193,6 +195,27 @@ export interface ModelUsage {
   costUsd: number;
 }
 
+/** Why a story of the day is not in the digest: an earlier digest told it, or the selection left it out. */
+export const DROP_REASONS = ['repeat', 'off-topic', 'replacement', 'below-cut', 'section-cap', 'feed-cap', 'budget'] as const;
+export type DropReason = (typeof DROP_REASONS)[number];
+
+/** A story left out of the digest, and why; every one is listed in the run report. */
+export interface DroppedStory {
+  topicId: string;
+  /** The story's title (its representative article's). */
+  title: string;
+  code: DropReason;
+  /** One sentence: what made it drop. */
+  reason: string;
+}
+
+/** How a run is wired (src/app/run-mode.ts says what each means); the report names it. */
+export const RUN_MODES = ['live', 'record', 'dry-run', 'live-model'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
+/** Which writer wrote an entry or the frame. */
+export type WriterName = 'offline' | 'model' | 'replay';
+
 export interface FailedTopic {
   topicId: string;
   reason: string;
@@ -216,10 +239,16 @@ export interface WriteOutput {
   failedTopics: FailedTopic[];
   warnings: Warning[];
   /** Which writer produced the text: `offline`, `model`, `replay`, or a mix (per topic counts in `writers`). */
-  writers: Record<'offline' | 'model' | 'replay', number>;
+  writers: Record<WriterName, number>;
   /** Which writer produced the frame (model writer only; the offline writer leaves it unset). */
-  frameWriter?: 'offline' | 'model' | 'replay';
+  frameWriter?: WriterName;
   usage: Record<string, ModelUsage>;
 }
 
 export type DigestWriter = (input: WriteInput) => Promise<WriteOutput>;
+
+/** The one thing clustering needs from an embeddings model (optional dense similarity). */
+export interface Embedder {
+  /** One vector per text, in order. */
+  embed(texts: readonly string[]): Promise<number[][]>;
+}

@@ -1,14 +1,9 @@
 // What a command may touch of the process: tests pass their own streams and env, so no test touches process.*.
 
-export interface CliIo {
+import type { AppIo } from '../app/app-io.js';
+
+export interface CliIo extends AppIo {
   stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  env: Record<string, string | undefined>;
-  cwd: string;
-  /** The clock, replaceable in tests. */
-  now: () => Date;
-  /** True when stderr is a terminal (readable logs and progress instead of JSON lines). */
-  isTty: boolean;
 }
 
 /** Exit codes a scheduler can act on; documented in the README. */
@@ -31,6 +26,7 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     now: () => new Date(),
+    sleep: (ms) => new Promise<void>((r) => setTimeout(r, ms)),
     isTty: Boolean(process.stderr.isTTY),
   };
 }

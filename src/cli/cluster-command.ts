@@ -6,10 +6,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { z } from 'zod';
-import { clusterArticles, topicLabels, type ClusterInput } from '../cluster/cluster-articles.js';
-import { embedderFromEnv, embeddingText } from '../model/openai-embedder.js';
-import { loadEnvFile } from '../config/run-env.js';
-import { ConfigError } from '../errors.js';
+import { clusterJob } from '../app/cluster-job.js';
+import { topicLabels, type ClusterInput } from '../cluster/cluster-articles.js';
+import { ConfigError, describeZodIssue } from '../errors.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { EXIT, type CliIo } from './cli-io.js';
 
@@ -55,8 +54,7 @@ export function parseArticleLines(text: string, file: string): ClusterInput[] {
     }
     const r = ArticleLineSchema.safeParse(json);
     if (!r.success) {
-      const issue = r.error.issues[0]!;
-      throw new ConfigError(`${where}: ${issue.path.join('.') || 'line'}: ${issue.message}; each line needs "id" and "title" (strings), optionally "text", "lang" (en|zh), "publishedAt", "url"`, { cause: r.error });
+      throw new ConfigError(`${where}: ${describeZodIssue(r.error.issues[0]!, 'line')}; each line needs "id" and "title" (strings), optionally "text", "lang" (en|zh), "publishedAt", "url"`, { cause: r.error });
     }
     const first = seen.get(r.data.id);
     if (first !== undefined) throw new ConfigError(`${where}: id "${r.data.id}" is used again (first on line ${first}); ids must be unique`);
@@ -87,7 +85,7 @@ deterministic: the same input gives the same output.
 
 Embeddings (optional): with DIGEST_EMBEDDINGS_MODEL set (and DIGEST_EMBEDDINGS_BASE_URL / DIGEST_EMBEDDINGS_API_KEY,
 defaulting to OPENAI_BASE_URL / OPENAI_API_KEY), an OpenAI-compatible /embeddings endpoint adds a dense similarity;
-answers are cached under .digest-state/embeddings/.
+answers are cached in the state folder (embeddings/ under DIGEST_STATE_DIR, default output/.digest-state).
 
 Exit codes: ${EXIT.ok} written, ${EXIT.usage} bad flag or input file (the message names the line), ${EXIT.failed} other failure.
 Examples:
@@ -106,12 +104,7 @@ async function runCluster(opts: ClusterCommandOptions, io: CliIo): Promise<numbe
     throw new ConfigError(`--in ${opts.in}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass a JSON-lines file of articles`, { cause: err });
   }
   const articles = parseArticleLines(text, opts.in);
-  const embedder = opts.embeddings ? embedderFromEnv(loadEnvFile(io.cwd, io.env), path.join(io.cwd, '.digest-state', 'embeddings')) : undefined;
-  const dense = embedder && articles.length ? await embedder.embed(articles.map(embeddingText)) : undefined;
-
-  const t0 = performance.now();
-  const topics = clusterArticles(articles, { threshold: opts.threshold, dense });
-  const ms = performance.now() - t0;
+  const { topics, ms, dense } = await clusterJob(articles, { threshold: opts.threshold, embeddings: opts.embeddings }, io);
   const labels = topicLabels(articles, topics);
   const lines = articles.map((a, i) => JSON.stringify({ id: a.id, topic: topics[labels[i]!]!.id }) + '\n').join('');
   if (opts.out) await writeFileAtomic(path.resolve(io.cwd, opts.out), lines);

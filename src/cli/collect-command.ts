@@ -1,40 +1,18 @@
 // `digest collect`: runs the collect stage alone and writes the in-window articles as JSON lines, then the feed
 // health table. Users need it to debug a feed; the tests use it to check collection end to end.
 
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { collectArticles, type CollectDeps, type CollectOutput } from '../collect/collect-articles.js';
-import { createFixtureFeedFetcher, createFixturePageFetcher } from '../collect/fixture-feed-fetcher.js';
+import { collectDay, type CollectOptions } from '../app/collect-job.js';
 import { formatHealthTable, summariseHealth } from '../collect/format-health-table.js';
-import { createHttpFeedFetcher } from '../collect/http-feed-fetcher.js';
-import { createOfflineGuard } from '../collect/offline-guard.js';
-import { readFeedsConfig } from '../config/feeds-config.js';
-import { loadEnvFile, parseRunEnv } from '../config/run-env.js';
-import { ConfigError } from '../errors.js';
-import type { Window } from '../types.js';
-import { createLogger } from '../util/create-logger.js';
-import { isValidDate, taipeiToday, windowFor } from '../util/taipei-time.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { parseCutoffOption, parseDateOption } from './option-parsers.js';
 import { EXIT, type CliIo } from './cli-io.js';
 
-export interface CollectionOptions {
-  feeds?: string;
-  date?: string;
-  cutoff?: string;
-  fixtures?: string;
-  /** Conditional GET (commander's --no-cache sets it false). */
-  cache: boolean;
+/** The common flags of `collect` and `feeds` (commander's --no-cache sets `cache` false). */
+export interface CollectionFlags extends CollectOptions {
   timeout?: number;
-}
-
-export interface Collection {
-  result: CollectOutput;
-  date: string;
-  window: Window;
-  feedsFile: string;
 }
 
 export function parseTimeoutOption(value: string): number {
@@ -48,46 +26,17 @@ export function addCollectionOptions(cmd: Command): Command {
   return cmd
     .option('--feeds <file>', 'the feed list (default: feeds.yaml; with --fixtures: DIR/feeds.yaml when it exists)')
     .option('--fixtures <dir>', 'read feeds from DIR/feeds/<id>.xml (a recorded day) instead of the network; no request leaves the process')
-    .option('--date <YYYY-MM-DD>', 'the day in Asia/Taipei whose window is collected (default: today there, or the name of the --fixtures folder)', parseDateOption)
-    .option('--cutoff <HH:MM>', "the day's cut-off in Asia/Taipei: the window is the 24 hours before it (default: DIGEST_CUTOFF or 06:45)", parseCutoffOption)
+    .option('--date <YYYY-MM-DD>', 'the day in Asia/Taipei whose window is collected (default: the name of the --fixtures folder, else today there)', parseDateOption)
+    .option('--cutoff <HH:MM>', "the day's cut-off in Asia/Taipei: the window is the 24 hours before it (default: the recorded day's, else DIGEST_CUTOFF or 06:45)", parseCutoffOption)
     .option('--timeout <ms>', 'per-request timeout for live fetches (default: 20000)', parseTimeoutOption)
-    .option('--no-cache', 'no conditional GET: ignore and do not update .digest-state/http-cache.json');
+    .option('--no-cache', 'no conditional GET: ignore and do not update the state folder\'s http-cache.json');
 }
 
-/** Reads the feed list, builds live or fixture adapters, and runs the collect stage. */
-export async function runCollection(opts: CollectionOptions, io: CliIo): Promise<Collection> {
-  const env = parseRunEnv(loadEnvFile(io.cwd, io.env));
-  const log = createLogger(io.stderr, { pretty: io.isTty, level: env.DIGEST_LOG_LEVEL });
-  const fixtureDir = opts.fixtures ? path.resolve(io.cwd, opts.fixtures) : undefined;
-  if (fixtureDir && !existsSync(fixtureDir)) throw new ConfigError(`--fixtures ${opts.fixtures}: no such folder; pass a recorded day such as fixtures/2025-12-05`);
-  const folderDate = fixtureDir && isValidDate(path.basename(fixtureDir)) ? path.basename(fixtureDir) : undefined;
-  const date = opts.date ?? folderDate ?? taipeiToday(io.now());
-  const window = windowFor(date, opts.cutoff ?? env.DIGEST_CUTOFF);
-  const fixtureFeeds = fixtureDir ? path.join(fixtureDir, 'feeds.yaml') : undefined;
-  const feedsFile = path.resolve(io.cwd, opts.feeds ?? (fixtureFeeds && existsSync(fixtureFeeds) ? fixtureFeeds : 'feeds.yaml'));
-  const feeds = await readFeedsConfig(feedsFile);
-  const debug = (event: Record<string, unknown>) => log.debug(event);
-
-  if (fixtureDir) {
-    const lift = createOfflineGuard().install();
-    try {
-      // A recorded day is replayed as of its window's end, so undated items land the same way every time.
-      const deps: CollectDeps = { fetchFeed: createFixtureFeedFetcher(fixtureDir), fetchPage: createFixturePageFetcher(fixtureDir), now: () => new Date(window.end), log: debug };
-      return { result: await collectArticles({ feeds, window }, deps), date, window, feedsFile };
-    } finally {
-      lift();
-    }
-  }
-  const fetcher = createHttpFeedFetcher({ cwd: io.cwd, stateFile: opts.cache ? undefined : null, timeoutMs: opts.timeout, log: debug });
-  try {
-    const result = await collectArticles({ feeds, window }, { fetchFeed: fetcher, fetchPage: fetcher.fetchPage, now: io.now, log: debug });
-    return { result, date, window, feedsFile };
-  } finally {
-    await fetcher.close();
-  }
+export function runCollection(flags: CollectionFlags, io: CliIo) {
+  return collectDay({ ...flags, timeoutMs: flags.timeout }, io);
 }
 
-interface CollectCommandOptions extends CollectionOptions {
+interface CollectCommandOptions extends CollectionFlags {
   out?: string;
 }
 
@@ -97,7 +46,8 @@ export function registerCollectCommand(program: Command, io: CliIo, setCode: (co
     .description('fetch the feeds and write the in-window articles as JSON lines, then the feed health table')
     .option('--out <file.jsonl>', 'write the articles to this file (default: standard output, with the table on standard error)');
   addCollectionOptions(cmd).action(async (opts: CollectCommandOptions) => {
-    const { result, date, window } = await runCollection(opts, io);
+    const { result, day } = await runCollection(opts, io);
+    const { date, window } = day;
     const jsonl = result.articles.map((a) => JSON.stringify(a)).join('\n') + (result.articles.length ? '\n' : '');
     const report = (text: string) => (opts.out ? io.stdout(text) : io.stderr(text));
     if (opts.out) await writeFileAtomic(path.resolve(io.cwd, opts.out), jsonl);
@@ -117,7 +67,8 @@ Each line of the output is one article: {"id","feedId","source","url","title","t
 a URL seen twice is kept once (the first feed in the list wins).
 
 Feed health: ok | not-modified (HTTP 304, the stored copy was used) | empty (no items) | stale (no new item for
-7 days) | failed (with the reason). Live fetches remember ETag/Last-Modified in .digest-state/http-cache.json.
+7 days) | failed (with the reason). Live fetches remember ETag/Last-Modified in the state folder (http-cache.json
+under DIGEST_STATE_DIR, default output/.digest-state: the same one digest run uses).
 
 Exit codes: ${EXIT.ok} at least one feed worked, ${EXIT.failed} every feed failed, ${EXIT.usage} bad flag or feeds file.
 Examples:

@@ -3,9 +3,9 @@
 import type { Command } from 'commander';
 import { formatHealthTable, summariseHealth } from '../collect/format-health-table.js';
 import { EXIT, type CliIo } from './cli-io.js';
-import { addCollectionOptions, runCollection, type CollectionOptions } from './collect-command.js';
+import { addCollectionOptions, runCollection, type CollectionFlags } from './collect-command.js';
 
-interface FeedsCommandOptions extends CollectionOptions {
+interface FeedsCommandOptions extends CollectionFlags {
   json: boolean;
 }
 
@@ -15,7 +15,8 @@ export function registerFeedsCommand(program: Command, io: CliIo, setCode: (code
     .description('fetch every enabled feed and print its health: status, items, items in the window, bytes, time, reason')
     .option('--json', 'print the health as JSON (one array) instead of a table', false);
   addCollectionOptions(cmd).action(async (opts: FeedsCommandOptions) => {
-    const { result, date } = await runCollection(opts, io);
+    const { result, day } = await runCollection(opts, io);
+    const date = day.date;
     if (opts.json) io.stdout(`${JSON.stringify(result.health, null, 2)}\n`);
     else {
       io.stdout(formatHealthTable(result.health));

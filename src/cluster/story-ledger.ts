@@ -2,18 +2,17 @@
 // facts (then it is written as a follow-up, 「後續」).
 //
 // Pure core: applyStoryLedger (today's topics against the ledger) and recordStories (today's stories into it).
-// Thin I/O: readStoryLedger / writeStoryLedger, a small JSON file at <out>/.digest-state/stories.json, validated
-// with zod when read.
+// Thin I/O: readStoryLedger / writeStoryLedger, a small JSON file in the state folder (stories.json, see
+// src/app/workspace.ts), validated with zod when read; a corrupt one is moved aside with a warning.
 //
 // A ledger story keeps what matching and fact checking need, so both are recomputed with today's code each time:
 // its members' titles and lead texts, their URLs and the facts (Latin names and numbers) they had.
 
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { DigestError } from '../errors.js';
+import { DigestError, describeZodError } from '../errors.js';
 import { extractNames } from '../text/extract-entities.js';
-import type { Article, Topic } from '../types.js';
+import type { Article, DroppedStory, Topic } from '../types.js';
+import { readStateFile, type StateWarning } from '../util/read-state-file.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { buildVectors, universalSimilarity } from './build-vectors.js';
 import { DEFAULT_CLUSTER_OPTIONS } from './cluster-articles.js';
@@ -46,14 +45,8 @@ export function emptyStoryLedger(): StoryLedger {
   return { version: 1, days: [] };
 }
 
-export interface SkippedStory {
-  topicId: string;
-  /** Today's title of the topic (its representative article's). */
-  title: string;
-  reason: string;
-  earlierDate: string;
-  earlierTitle: string;
-}
+/** A topic left out because an earlier digest told its story (a kind of dropped story; see src/types.ts). */
+export type SkippedStory = DroppedStory & { earlierDate: string; earlierTitle: string };
 
 export interface LedgerOptions {
   /** Similarity at or above which a topic is the same story as a remembered one. */
@@ -149,7 +142,7 @@ export function applyStoryLedger(
         fresh.length === 0
           ? `already covered on ${earlierDate}: same articles`
           : `already covered on ${earlierDate}: no new names or numbers${newFacts.length ? ` (only ${newFacts.join(', ')})` : ''}`;
-      skipped.push({ topicId: topic.id, title, reason, earlierDate, earlierTitle: story.title });
+      skipped.push({ topicId: topic.id, title, code: 'repeat', reason, earlierDate, earlierTitle: story.title });
     }
   }
   return { topics: kept, skipped };
@@ -213,37 +206,22 @@ export function articleFacts(article: Pick<Article, 'title' | 'text'>, mode: 'st
 // ---------------------------------------------------------------------------------------------------------------
 // I/O
 
-/** Where the ledger lives for an output directory. */
-export function storyLedgerPath(outDir: string): string {
-  return path.join(outDir, '.digest-state', 'stories.json');
-}
-
 /** Parses a ledger file's text; throws StoryLedgerError (with the zod issues) when it is not a valid ledger. */
 export function parseStoryLedger(text: string, file = 'stories.json'): StoryLedger {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new DigestError('StoryLedgerError', `${file} is not valid JSON; delete it to start the story memory afresh`, { cause: err });
+    throw new DigestError('StoryLedgerError', `${file} is not valid JSON`, { cause: err });
   }
   const parsed = StoryLedgerSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new DigestError('StoryLedgerError', `${file} is not a story ledger (${issues}); delete it to start the story memory afresh`, { cause: parsed.error });
-  }
+  if (!parsed.success) throw new DigestError('StoryLedgerError', `${file} is not a story ledger (${describeZodError(parsed.error, { max: 3, root: '(root)' })})`, { cause: parsed.error });
   return parsed.data;
 }
 
-/** Reads the ledger; a missing file is an empty ledger (the first run). */
-export async function readStoryLedger(file: string): Promise<StoryLedger> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return emptyStoryLedger();
-    throw new DigestError('StoryLedgerError', `cannot read the story ledger ${file}: ${(err as Error).message}`, { cause: err });
-  }
-  return parseStoryLedger(text, file);
+/** Reads the ledger; a missing file is an empty ledger (the first run), a corrupt one is moved aside with a warning. */
+export async function readStoryLedger(file: string, warn: (w: StateWarning) => void = () => {}): Promise<StoryLedger> {
+  return (await readStateFile(file, (text) => parseStoryLedger(text, file), warn)) ?? emptyStoryLedger();
 }
 
 /** Writes the ledger atomically (temp file + rename). */

@@ -1,14 +1,16 @@
 // What conditional GET needs to remember between runs: per feed URL the validators (ETag, Last-Modified) and
 // the last body, so that a 304 hands the stored bytes back to the parser (the window decides what is new).
 //
-// Layout (default <cwd>/.digest-state/, git-ignored):
+// Layout (in the state folder, see src/app/workspace.ts):
 //   http-cache.json                 { "version": 1, "feeds": { "<feed URL>": { etag?, lastModified?, contentType?, finalUrl, storedAt, body } } }
 //   http-bodies/<sha1(url)>.body    the last 200 body, decompressed, as received
 
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { readStateFile, type StateWarning } from '../util/read-state-file.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 const EntrySchema = z.object({
   etag: z.string().optional(),
@@ -24,7 +26,7 @@ const StateSchema = z.object({ version: z.literal(1), feeds: z.record(z.string()
 export type HttpStateEntry = z.infer<typeof EntrySchema>;
 export type HttpState = z.infer<typeof StateSchema>;
 
-/** Parses the state file; throws a ZodError/SyntaxError when it is not ours (the store then starts afresh). */
+/** Parses the state file; throws a ZodError/SyntaxError when it is not ours (it is then moved aside). */
 export function parseHttpState(text: string): HttpState {
   return StateSchema.parse(JSON.parse(text));
 }
@@ -40,7 +42,7 @@ export interface HttpStateStore {
   readonly file: string;
 }
 
-export function createHttpStateStore(file: string, options: { now?: () => Date; log?: (event: Record<string, unknown>) => void } = {}): HttpStateStore {
+export function createHttpStateStore(file: string, options: { now?: () => Date; warn?: (w: StateWarning) => void } = {}): HttpStateStore {
   const bodiesDir = path.join(path.dirname(file), 'http-bodies');
   const now = options.now ?? (() => new Date());
   let loaded: Promise<HttpState> | undefined;
@@ -48,17 +50,7 @@ export function createHttpStateStore(file: string, options: { now?: () => Date; 
   let writing: Promise<void> = Promise.resolve();
 
   const load = (): Promise<HttpState> =>
-    (loaded ??= readFile(file, 'utf8').then(
-      (text) => {
-        try {
-          return parseHttpState(text);
-        } catch (err) {
-          options.log?.({ event: 'http-state-ignored', file, reason: (err as Error).message.split('\n')[0] });
-          return { version: 1 as const, feeds: {} };
-        }
-      },
-      () => ({ version: 1 as const, feeds: {} }),
-    ));
+    (loaded ??= readStateFile(file, parseHttpState, options.warn ?? (() => {}), now).then((state) => state ?? { version: 1 as const, feeds: {} }));
 
   return {
     file,
@@ -77,19 +69,12 @@ export function createHttpStateStore(file: string, options: { now?: () => Date; 
       const name = `${createHash('sha1').update(url).digest('hex')}.body`;
       const entry: HttpStateEntry = { ...fields, body: name, storedAt: now().toISOString() };
       const write = async (): Promise<void> => {
-        await mkdir(bodiesDir, { recursive: true });
-        await atomicWrite(path.join(bodiesDir, name), body);
+        await writeFileAtomic(path.join(bodiesDir, name), body);
         state.feeds[url] = entry;
-        await atomicWrite(file, `${JSON.stringify(state, null, 2)}\n`);
+        await writeFileAtomic(file, `${JSON.stringify(state, null, 2)}\n`);
       };
       writing = writing.then(write, write);
       await writing;
     },
   };
-}
-
-async function atomicWrite(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
 }

@@ -2,10 +2,12 @@
 // day (fixtures/<date>/answers/) are the same format. Files are read through zod: a hand-edited or truncated file
 // is reported with its path instead of poisoning a digest.
 
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, describeZodIssue } from '../errors.js';
+import { readStateFile, type StateWarning } from '../util/read-state-file.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 export const StoredAnswerSchema = z.strictObject({
   key: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex key'),
@@ -34,8 +36,7 @@ export function parseStoredAnswer(text: string, file: string): StoredAnswer {
   }
   const r = StoredAnswerSchema.safeParse(raw);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new ConfigError(`${file}: not a stored model answer (${issue.path.join('.') || 'top level'}: ${issue.message}); delete the file or record the day again`, { cause: r.error });
+    throw new ConfigError(`${file}: not a stored model answer (${describeZodIssue(r.error.issues[0]!)}); delete the file or record the day again`, { cause: r.error });
   }
   return r.data;
 }
@@ -44,39 +45,20 @@ export function serializeStoredAnswer(answer: StoredAnswer): string {
   return `${JSON.stringify(answer, null, 2)}\n`;
 }
 
-/** A directory of `<key>.json` files. A cache entry that cannot be read is a miss (and is overwritten later). */
-export function createAnswerCache(dir: string): AnswerStore {
+/**
+ * A directory of `<key>.json` files: the answer cache, and the answers `digest record` saves for a day. A cache file
+ * that cannot be parsed is state gone bad: moved aside with a warning (src/util/read-state-file.ts), then a miss.
+ */
+export function createAnswerCache(dir: string, options: { warn?: (w: StateWarning) => void } = {}): AnswerStore {
+  const warn = options.warn ?? (() => {});
+  const fileOf = (key: string) => path.join(dir, `${key}.json`);
   return {
     async get(key) {
-      let text: string;
-      try {
-        text = await readFile(path.join(dir, `${key}.json`), 'utf8');
-      } catch {
-        return undefined;
-      }
-      try {
-        const a = parseStoredAnswer(text, path.join(dir, `${key}.json`));
-        return a.key === key ? a : undefined;
-      } catch {
-        return undefined;
-      }
+      const a = await readStateFile(fileOf(key), (text) => parseStoredAnswer(text, fileOf(key)), warn);
+      return a?.key === key ? a : undefined;
     },
-    put: (answer) => writeAnswerFile(dir, answer),
+    put: (answer) => writeFileAtomic(fileOf(answer.key), serializeStoredAnswer(answer)),
   };
-}
-
-/** Where `digest record` saves the answers of a day. */
-export function createAnswerRecorder(dir: string): AnswerStore {
-  return createAnswerCache(dir);
-}
-
-async function writeAnswerFile(dir: string, answer: StoredAnswer): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const file = path.join(dir, `${answer.key}.json`);
-  // temp + rename: a crash mid-write leaves no half file behind for the next run to trip over.
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, serializeStoredAnswer(answer), 'utf8');
-  await rename(tmp, file);
 }
 
 /** The recorded answers of a day, loaded and validated up front. */

@@ -2,7 +2,8 @@
 // so a typo in a variable is a ConfigError at start-up instead of a failure at the 40th call.
 
 import { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { parseEnv, setVariables, type Env } from '../config/read-env.js';
+import { ConfigError, describeZodIssue } from '../errors.js';
 
 /** USD per million tokens. */
 export interface ModelPrice {
@@ -30,9 +31,11 @@ export interface ModelConfig {
   baseDelayMs: number;
   /** `auto` starts with json_schema and falls back for the rest of the run if the server rejects it. */
   jsonMode: JsonMode;
-  /** Directory of the answer cache, or undefined when caching is off. */
-  cacheDir: string | undefined;
+  /** Directory of the answer cache (relative to the working directory); undefined: the state folder's; null: off. */
+  cacheDir: string | null | undefined;
   prices: PriceTable;
+  /** Optional dense vectors for clustering (DIGEST_EMBEDDINGS_MODEL); key and server default to the chat model's. */
+  embeddings?: { model: string; apiKey: string | undefined; baseUrl: string | undefined };
 }
 
 // Published list prices (USD per 1M tokens, standard tier) of a few common models, so the run report shows a
@@ -53,7 +56,6 @@ export const MODEL_ENV_DEFAULTS = {
   DIGEST_MODEL_RETRY_AFTER_CAP_MS: 30_000,
   DIGEST_MODEL_BASE_DELAY_MS: 1_000,
   DIGEST_MODEL_JSON_MODE: 'auto',
-  DIGEST_MODEL_CACHE_DIR: '.digest-state/model-cache',
 } as const;
 
 const int = (min: number, max: number, what: string) =>
@@ -62,9 +64,11 @@ const int = (min: number, max: number, what: string) =>
 const PriceSchema = z.strictObject({ input: z.number().min(0), output: z.number().min(0) });
 const PricesSchema = z.record(z.string().min(1), PriceSchema);
 
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. http://127.0.0.1:11434/v1' });
+
 const EnvSchema = z.object({
   OPENAI_API_KEY: z.string().optional(),
-  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. http://127.0.0.1:11434/v1' }).optional(),
+  OPENAI_BASE_URL: httpUrl.optional(),
   OPENAI_MODEL: z.string().default(MODEL_ENV_DEFAULTS.OPENAI_MODEL),
   DIGEST_MODEL_CONCURRENCY: int(1, 64, 'parallel model calls').default(MODEL_ENV_DEFAULTS.DIGEST_MODEL_CONCURRENCY),
   DIGEST_MODEL_TIMEOUT_MS: int(100, 3_600_000, 'milliseconds per call').default(MODEL_ENV_DEFAULTS.DIGEST_MODEL_TIMEOUT_MS),
@@ -72,26 +76,27 @@ const EnvSchema = z.object({
   DIGEST_MODEL_RETRY_AFTER_CAP_MS: int(0, 600_000, 'longest wait in milliseconds').default(MODEL_ENV_DEFAULTS.DIGEST_MODEL_RETRY_AFTER_CAP_MS),
   DIGEST_MODEL_BASE_DELAY_MS: int(0, 60_000, 'first backoff in milliseconds').default(MODEL_ENV_DEFAULTS.DIGEST_MODEL_BASE_DELAY_MS),
   DIGEST_MODEL_JSON_MODE: z.enum(['auto', 'json_schema', 'json_object'], { error: 'must be auto, json_schema or json_object' }).default('auto'),
-  DIGEST_MODEL_CACHE_DIR: z.string().default(MODEL_ENV_DEFAULTS.DIGEST_MODEL_CACHE_DIR),
+  DIGEST_MODEL_CACHE_DIR: z.string().optional(),
   DIGEST_MODEL_PRICES: z.string().optional(),
+  DIGEST_EMBEDDINGS_MODEL: z.string().optional(),
+  DIGEST_EMBEDDINGS_BASE_URL: httpUrl.optional(),
+  DIGEST_EMBEDDINGS_API_KEY: z.string().optional(),
 });
 
 /** Reads the model settings from an environment object (`io.env`, a parsed .env file, a test's literal). */
-export function loadModelConfig(env: Record<string, string | undefined>): ModelConfig {
-  // A blank value (`OPENAI_MODEL=` as in a copied .env.example) means unset, not "the empty string".
-  const set = Object.fromEntries(Object.entries(env).flatMap(([k, v]) => (v !== undefined && v.trim() !== '' ? [[k, v.trim()]] : [])));
-  const r = EnvSchema.safeParse(set);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new ConfigError(`environment variable ${issue.path.join('.')}: ${issue.message}`, { cause: r.error });
-  }
-  const e = r.data;
+export function loadModelConfig(env: Env): ModelConfig {
+  const e = parseEnv(EnvSchema, env);
+  const set = setVariables(env);
   const modelByPrompt: Record<string, string> = {};
   for (const [k, v] of Object.entries(set)) {
     const m = /^OPENAI_MODEL_([A-Z0-9_]+)$/.exec(k);
     if (m) modelByPrompt[m[1]!.toLowerCase()] = v;
   }
-  const cacheOff = /^(off|none|false|0)$/i.test(e.DIGEST_MODEL_CACHE_DIR);
+  const cacheOff = e.DIGEST_MODEL_CACHE_DIR !== undefined && /^(off|none|false|0)$/i.test(e.DIGEST_MODEL_CACHE_DIR);
+  const embeddingsKey = e.DIGEST_EMBEDDINGS_API_KEY ?? e.OPENAI_API_KEY;
+  if (e.DIGEST_EMBEDDINGS_MODEL && !embeddingsKey && !(e.DIGEST_EMBEDDINGS_BASE_URL ?? e.OPENAI_BASE_URL)) {
+    throw new ConfigError('DIGEST_EMBEDDINGS_MODEL is set but no key or server is: set DIGEST_EMBEDDINGS_API_KEY (or OPENAI_API_KEY), or DIGEST_EMBEDDINGS_BASE_URL for a local server; or unset DIGEST_EMBEDDINGS_MODEL to cluster without embeddings');
+  }
   return {
     apiKey: e.OPENAI_API_KEY,
     baseUrl: e.OPENAI_BASE_URL,
@@ -103,8 +108,11 @@ export function loadModelConfig(env: Record<string, string | undefined>): ModelC
     retryAfterCapMs: e.DIGEST_MODEL_RETRY_AFTER_CAP_MS,
     baseDelayMs: e.DIGEST_MODEL_BASE_DELAY_MS,
     jsonMode: e.DIGEST_MODEL_JSON_MODE,
-    cacheDir: cacheOff ? undefined : e.DIGEST_MODEL_CACHE_DIR,
+    cacheDir: cacheOff ? null : e.DIGEST_MODEL_CACHE_DIR,
     prices: { ...DEFAULT_PRICES, ...parsePrices(e.DIGEST_MODEL_PRICES) },
+    ...(e.DIGEST_EMBEDDINGS_MODEL
+      ? { embeddings: { model: e.DIGEST_EMBEDDINGS_MODEL, apiKey: embeddingsKey, baseUrl: e.DIGEST_EMBEDDINGS_BASE_URL ?? e.OPENAI_BASE_URL } }
+      : {}),
   };
 }
 
@@ -118,8 +126,7 @@ function parsePrices(text: string | undefined): PriceTable {
   }
   const r = PricesSchema.safeParse(raw);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new ConfigError(`environment variable DIGEST_MODEL_PRICES: ${issue.path.join('.') || 'value'}: ${issue.message}; expected {"<model>":{"input":USD,"output":USD}} per 1M tokens`, { cause: r.error });
+    throw new ConfigError(`environment variable DIGEST_MODEL_PRICES: ${describeZodIssue(r.error.issues[0]!, 'value')}; expected {"<model>":{"input":USD,"output":USD}} per 1M tokens`, { cause: r.error });
   }
   return r.data;
 }
@@ -140,6 +147,6 @@ export function describeModelConfig(config: ModelConfig): Record<string, unknown
     timeoutMs: config.timeoutMs,
     maxRetries: config.maxRetries,
     jsonMode: config.jsonMode,
-    cache: config.cacheDir ?? 'off',
+    cache: config.cacheDir === null ? 'off' : (config.cacheDir ?? 'state folder'),
   };
 }

@@ -2,67 +2,54 @@
 // default and stands on its own; this is used only when DIGEST_EMBEDDINGS_MODEL is set.
 //
 // Answers are cached on disk, content-addressed (sha256 of model + text), so a re-run of the same day costs nothing.
+// Retries follow the project's one policy (src/util/retry-policy.ts), not the SDK's, which would obey any Retry-After.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import OpenAI from 'openai';
+import OpenAI, { APIConnectionError, APIError } from 'openai';
 import { z } from 'zod';
-import { ConfigError, DigestError } from '../errors.js';
+import { DigestError } from '../errors.js';
+import type { Embedder } from '../types.js';
+import { isRetryableStatus, parseRetryAfter, realSleep, retryDelayMs, type RetryPolicy } from '../util/retry-policy.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
-
-/** The one thing clustering needs from an embeddings model. */
-export interface Embedder {
-  /** One vector per text, in order. */
-  embed(texts: readonly string[]): Promise<number[][]>;
-}
 
 export interface OpenAIEmbedderOptions {
   model: string;
-  apiKey: string;
+  apiKey?: string;
   baseURL?: string;
   /** Where answers are cached (one small file per text); no cache when absent. */
   cacheDir?: string;
   /** Texts per request. */
   batchSize?: number;
   timeoutMs?: number;
-  /** Attempts after the first (the SDK's own retry, which honours Retry-After). */
+  /** Attempts after the first, on network errors, 408/409/429 and 5xx (default 2). */
   maxRetries?: number;
-}
-
-const EmbeddingsEnvSchema = z.object({
-  DIGEST_EMBEDDINGS_MODEL: z.string().min(1).optional(),
-  DIGEST_EMBEDDINGS_BASE_URL: z.url({ error: 'must be an http(s) URL such as https://api.openai.com/v1' }).optional(),
-  DIGEST_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
-  OPENAI_BASE_URL: z.url({ error: 'must be an http(s) URL such as https://api.openai.com/v1' }).optional(),
-  OPENAI_API_KEY: z.string().min(1).optional(),
-});
-
-/**
- * The embedder the environment configures, or undefined when DIGEST_EMBEDDINGS_MODEL is unset. Base URL and key
- * default to the chat model's (OPENAI_BASE_URL, OPENAI_API_KEY).
- */
-export function embedderFromEnv(env: Record<string, string | undefined>, cacheDir?: string): Embedder | undefined {
-  const clean = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in EmbeddingsEnvSchema.shape && v !== undefined && v !== ''));
-  const parsed = EmbeddingsEnvSchema.safeParse(clean);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`environment variable ${issue.path.join('.')}: ${issue.message}`, { cause: parsed.error });
-  }
-  const e = parsed.data;
-  if (!e.DIGEST_EMBEDDINGS_MODEL) return undefined;
-  const apiKey = e.DIGEST_EMBEDDINGS_API_KEY ?? e.OPENAI_API_KEY;
-  if (!apiKey) throw new ConfigError('DIGEST_EMBEDDINGS_MODEL is set but no key is: set DIGEST_EMBEDDINGS_API_KEY or OPENAI_API_KEY (or unset DIGEST_EMBEDDINGS_MODEL to cluster without embeddings)');
-  return createOpenAIEmbedder({ model: e.DIGEST_EMBEDDINGS_MODEL, apiKey, baseURL: e.DIGEST_EMBEDDINGS_BASE_URL ?? e.OPENAI_BASE_URL, cacheDir });
+  /** Replaceable so tests never wait through a real backoff. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const client = new OpenAI({
-    apiKey: options.apiKey,
+    // Local servers need no key, but the SDK insists on one.
+    apiKey: options.apiKey ?? 'no-key',
     baseURL: options.baseURL,
     timeout: options.timeoutMs ?? 30_000,
-    maxRetries: options.maxRetries ?? 2,
+    maxRetries: 0,
   });
+  const policy: RetryPolicy = { maxRetries: options.maxRetries ?? 2, baseDelayMs: 1_000, capMs: 30_000 };
+  const sleep = options.sleep ?? realSleep;
+  const request = async (input: string[]) => {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await client.embeddings.create({ model: options.model, input, encoding_format: 'float' });
+      } catch (err) {
+        const retryable = err instanceof APIConnectionError || (err instanceof APIError && typeof err.status === 'number' && isRetryableStatus(err.status));
+        if (!retryable || retry >= policy.maxRetries) throw err;
+        await sleep(retryDelayMs(retry, err instanceof APIError ? parseRetryAfter(err.headers, Date.now()) : undefined, policy));
+      }
+    }
+  };
   const batchSize = options.batchSize ?? 64;
   const keyOf = (text: string) => createHash('sha256').update(`${options.model}\n${text}`).digest('hex');
   const fileOf = (key: string) => path.join(options.cacheDir!, key.slice(0, 2), `${key}.json`);
@@ -85,7 +72,7 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
         const batch = missing.slice(start, start + batchSize);
         let res;
         try {
-          res = await client.embeddings.create({ model: options.model, input: batch.map((i) => texts[i]!), encoding_format: 'float' });
+          res = await request(batch.map((i) => texts[i]!));
         } catch (err) {
           throw new DigestError('EmbeddingsError', `the embeddings endpoint failed for model ${options.model}: ${(err as Error).message}; check DIGEST_EMBEDDINGS_* or unset DIGEST_EMBEDDINGS_MODEL to cluster without embeddings`, { cause: err });
         }
@@ -119,9 +106,4 @@ async function readCached(file: string): Promise<number[] | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** The text an article is embedded by: its title and the start of its text. */
-export function embeddingText(article: { title: string; text?: string }): string {
-  return article.text ? `${article.title}\n${article.text.slice(0, 500)}` : article.title;
 }

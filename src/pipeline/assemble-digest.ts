@@ -4,8 +4,8 @@
 
 import type { Article, Digest, Entry, NewsSection, Topic, WriteOutput } from '../types.js';
 import { ENTRY_SECTIONS } from '../types.js';
-import { rankEntries } from '../write/offline-frame.js';
-import { topicArticles, topicSources } from '../write/topic-sources.js';
+import { topicSources } from '../write/topic-sources.js';
+import { orderEntries } from './order-entries.js';
 
 export const FOLLOW_UP_PREFIX = '後續：';
 
@@ -33,7 +33,7 @@ export function assembleDigest(input: AssembleInput): Digest {
     const title = topic.followUp && !e.title.startsWith(FOLLOW_UP_PREFIX) ? `${FOLLOW_UP_PREFIX}${e.title}` : e.title;
     entries.push({ ...e, title, sources: topicSources(topic, byId) });
   }
-  const ranked = rankEntries(entries.map((entry) => ({ entry, topic: topicById.get(entry.topicId)!, members: topicArticles(topicById.get(entry.topicId)!, byId) })));
+  const ranked = orderEntries(entries.map((entry) => ({ entry, topic: topicById.get(entry.topicId)! })));
 
   const written = new Set(entries.map((e) => e.topicId));
   const headlineIds = [...new Set(input.written.frame.headlineTopicIds)].filter((id) => written.has(id)).slice(0, 6);

@@ -1,20 +1,21 @@
 // The pipeline: collect → cluster → (story memory) → write → assemble → render → check.
-// It does no I/O of its own: feeds, the writer, the story ledger and the clock come in as deps,
-// so the same function serves the nightly job, a one-off date, a recording and a dry run.
+// It does no I/O of its own and imports no adapter: feeds, the writer, the story ledger, embeddings and the clock
+// come in as deps (src/app/compose-app.ts builds them), so the same function serves every run mode.
 
 import { checkDigest } from '../check/check-digest.js';
 import { clusterArticles } from '../cluster/cluster-articles.js';
 import { collectArticles, type CollectDeps } from '../collect/collect-articles.js';
 import { errorMessage } from '../errors.js';
-import { embeddingText, type Embedder } from '../model/openai-embedder.js';
+import { embeddingText } from '../cluster/embedding-text.js';
 import { renderDigest } from '../render/render-digest.js';
-import type { Article, Digest, DigestWriter, FeedConfig, Topic, Warning, Window } from '../types.js';
+import type { SkippedStory } from '../cluster/story-ledger.js';
+import type { Article, Digest, DigestWriter, Embedder, FeedConfig, Topic, Warning, Window } from '../types.js';
 import { assembleDigest } from './assemble-digest.js';
-import { emptyUsage, sumUsage, type RunReport, type SkippedTopic } from './run-report.js';
+import { emptyUsage, sumUsage, type RunReport } from './run-report.js';
 
 /** Cross-day memory of stories: leaves out repeats and marks follow-ups (see src/cluster/story-ledger.ts). */
 export interface StoryMemory {
-  filter: (topics: Topic[], articles: Article[]) => { topics: Topic[]; skipped: SkippedTopic[] };
+  filter: (topics: Topic[], articles: Article[]) => { topics: Topic[]; skipped: SkippedStory[] };
 }
 
 export interface RunInput {
@@ -23,16 +24,20 @@ export interface RunInput {
   feeds: FeedConfig[];
   generatedAt: string;
   coverImage: string;
+  /** Named in the report; the pipeline does not branch on it (the adapters it is given do the difference). */
   mode: RunReport['mode'];
 }
 
 export interface RunDeps {
   fetchFeed: CollectDeps['fetchFeed'];
   fetchPage?: CollectDeps['fetchPage'];
+  /** The date given to undated items (the composition root decides it by mode). */
+  itemClock: () => Date;
   writer: DigestWriter;
   memory?: StoryMemory;
   /** Optional dense vectors for clustering (DIGEST_EMBEDDINGS_MODEL). */
   embedder?: Embedder;
+  /** The clock for durations. */
   now: () => Date;
   log: (event: Record<string, unknown>) => void;
   /** Progress counters: `feeds` and `topics`. */
@@ -47,19 +52,6 @@ export interface RunResult {
   report: RunReport;
   articles: Article[];
   topics: Topic[];
-}
-
-/**
- * The time an undated item is given. A dry run replays the morning of the cut-off; the nightly job, which runs
- * just after the cut-off, counts an undated item as the day's last; a run for a long-past date leaves it out.
- */
-function fetchClock(input: RunInput, now: () => Date): () => Date {
-  const lastInWindow = Date.parse(input.window.end) - 1;
-  return () => {
-    const t = now().getTime();
-    if (input.mode === 'dry-run' || (t > lastInWindow && t - lastInWindow < 3600_000)) return new Date(lastInWindow);
-    return new Date(t);
-  };
 }
 
 export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResult> {
@@ -80,7 +72,7 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
     if (e.event === 'feed-collected' || e.event === 'feed-failed') deps.progress?.tick('feeds');
     deps.log(e);
   };
-  const collected = await collectArticles({ feeds: input.feeds, window: input.window }, { fetchFeed: deps.fetchFeed, fetchPage: deps.fetchPage, now: fetchClock(input, deps.now), log: collectLog });
+  const collected = await collectArticles({ feeds: input.feeds, window: input.window }, { fetchFeed: deps.fetchFeed, fetchPage: deps.fetchPage, now: deps.itemClock, log: collectLog });
   warnings.push(...collected.warnings);
   const articles = collected.articles;
   const collectMs = lap();

@@ -1,14 +1,7 @@
 // The run report: one JSON file beside each digest, documented field by field in the README.
 
-import type { FailedTopic, FeedHealth, ModelUsage, Warning, Window } from '../types.js';
-
-export interface SkippedTopic {
-  topicId: string;
-  title: string;
-  reason: string;
-  earlierDate?: string;
-  earlierTitle?: string;
-}
+import type { SkippedStory } from '../cluster/story-ledger.js';
+import type { FailedTopic, FeedHealth, ModelUsage, RunMode, Warning, Window, WriterName } from '../types.js';
 
 export interface RunReport {
   /** Schema version of this report. */
@@ -16,16 +9,16 @@ export interface RunReport {
   date: string;
   generatedAt: string;
   window: Window;
-  mode: 'live' | 'dry-run' | 'record';
+  mode: RunMode;
   /** ok: digest written; failed: no digest (see error); skipped: digest existed and --force was not given. */
   status: 'ok' | 'failed' | 'skipped';
   error?: string;
   /** Path of the digest written, relative to the working directory. */
   output?: string;
   /** Which writer produced the entries: counts per writer. */
-  writers: Record<'offline' | 'model' | 'replay', number>;
+  writers: Record<WriterName, number>;
   /** Which writer produced the day's frame (title, headlines, insight, reading). */
-  frameWriter: 'offline' | 'model' | 'replay';
+  frameWriter: WriterName;
   counts: {
     feeds: number;
     feedsFailed: number;
@@ -42,7 +35,7 @@ export interface RunReport {
   feeds: FeedHealth[];
   model: { total: ModelUsage; byStage: Record<string, ModelUsage> };
   failedTopics: FailedTopic[];
-  skippedTopics: SkippedTopic[];
+  skippedTopics: SkippedStory[];
   warnings: Warning[];
   /** Contract violations found by the check; a digest with any is not written. */
   violations: string[];

@@ -4,27 +4,11 @@
 import { topNames } from '../text/extract-entities.js';
 import type { Article, Entry, Frame, ReadingItem, Topic } from '../types.js';
 import { GLOSSARY } from './glossary.js';
-import { IMPORTANCE_RANK } from './rate-importance.js';
+import { orderEntries } from '../pipeline/order-entries.js';
 import { topicArticles } from './topic-sources.js';
 
 const SECTION_NAMES = { research: '模型與研究', tools: '工具與資源', applications: '產業應用', trends: '趨勢觀點', market: '市場動態' } as const;
 const FALLBACK_TAGS = ['AI 日報', '生成式 AI', '模型研究', '產業應用', 'AI 工具', '市場動態'];
-
-export interface RankedEntry {
-  entry: Entry;
-  topic: Topic;
-  members: Article[];
-}
-
-/** Most important first: level, then number of sources, then topic order (stable, deterministic). */
-export function rankEntries(items: RankedEntry[]): RankedEntry[] {
-  return [...items].sort(
-    (a, b) =>
-      IMPORTANCE_RANK[b.entry.importance] - IMPORTANCE_RANK[a.entry.importance] ||
-      b.entry.sources.length - a.entry.sources.length ||
-      Number(a.topic.id.slice(1)) - Number(b.topic.id.slice(1)),
-  );
-}
 
 function quoteTitle(e: Entry): string {
   const t = e.title.length > 40 ? `${e.title.slice(0, 38)}…` : e.title;
@@ -33,7 +17,7 @@ function quoteTitle(e: Entry): string {
 
 export function writeOfflineFrame(entries: Entry[], topics: Topic[], byId: ReadonlyMap<string, Article>): Frame {
   const topicById = new Map(topics.map((t) => [t.id, t]));
-  const ranked = rankEntries(
+  const ranked = orderEntries(
     entries.map((entry) => {
       const topic = topicById.get(entry.topicId)!;
       return { entry, topic, members: topicArticles(topic, byId) };

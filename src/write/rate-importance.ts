@@ -17,5 +17,3 @@ export function rateImportance(articles: Article[]): { level: Importance; reason
   if (major) return { level: '中', reason: `由主要媒體 ${list} 報導，值得產業關注。` };
   return { level: '低', reason: `僅 ${list} 單一來源報導，影響限於其領域。` };
 }
-
-export const IMPORTANCE_RANK: Record<Importance, number> = { 極高: 4, 高: 3, 中偏高: 2, 中: 1, 低: 0 };

@@ -163,6 +163,6 @@ describe('digest cluster with embeddings (a local OpenAI-compatible server)', ()
   it('is a usage error when a model is configured without a key', async () => {
     const io = fakeIo(root, { DIGEST_EMBEDDINGS_MODEL: 'test-embed' });
     expect(await runMain(['cluster', '--in', 'day.jsonl'], io)).toBe(2);
-    expect(io.err.join('')).toContain('DIGEST_EMBEDDINGS_MODEL is set but no key is');
+    expect(io.err.join('')).toContain('DIGEST_EMBEDDINGS_MODEL is set but no key or server is');
   });
 });

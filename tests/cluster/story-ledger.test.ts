@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +10,6 @@ import {
   parseStoryLedger,
   readStoryLedger,
   recordStories,
-  storyLedgerPath,
   writeStoryLedger,
   type StoryLedger,
 } from '../../src/cluster/story-ledger.js';
@@ -116,8 +115,7 @@ describe('articleFacts', () => {
 describe('ledger file', () => {
   it('round-trips through write and read, and a missing file is an empty ledger', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ledger-'));
-    const file = storyLedgerPath(dir);
-    expect(file).toBe(path.join(dir, '.digest-state', 'stories.json'));
+    const file = path.join(dir, 'state', 'stories.json');
     expect(await readStoryLedger(file)).toEqual(emptyStoryLedger());
     const ledger = recordStories(emptyStoryLedger(), '2025-12-05', clusterArticles(day1).map((topic) => ({ topic })), day1);
     await writeStoryLedger(file, ledger);
@@ -125,11 +123,20 @@ describe('ledger file', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
   });
 
-  it('rejects a file that is not a ledger with a StoryLedgerError that says what to do', async () => {
-    expect(() => parseStoryLedger('{"version":1,"days":[{"date":"yesterday","stories":[]}]}', 'x.json')).toThrow(/x\.json is not a story ledger \(days\.0\.date: .*delete it/);
+  it('rejects a file that is not a ledger with a StoryLedgerError naming the field', () => {
+    expect(() => parseStoryLedger('{"version":1,"days":[{"date":"yesterday","stories":[]}]}', 'x.json')).toThrow(/x\.json is not a story ledger \(days\.0\.date: /);
+  });
+
+  it('moves a corrupt ledger aside with a warning and starts afresh (state never stops the nightly job)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ledger-'));
     const file = path.join(dir, 'stories.json');
     writeFileSync(file, '{not json');
-    await expect(readStoryLedger(file)).rejects.toMatchObject({ name: 'StoryLedgerError' });
+    const warnings: { code: string; message: string }[] = [];
+    expect(await readStoryLedger(file, (w) => warnings.push(w))).toEqual(emptyStoryLedger());
+    expect(existsSync(file)).toBe(false);
+    const aside = readdirSync(dir).filter((f) => f.startsWith('stories.json.corrupt-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(path.join(dir, aside[0]!), 'utf8')).toBe('{not json');
+    expect(warnings).toEqual([{ code: 'state-quarantined', message: expect.stringContaining('stories.json was not valid') }]);
   });
 });

@@ -17,7 +17,7 @@ describe('model config from an env object', () => {
       retryAfterCapMs: 30_000,
       baseDelayMs: 1000,
       jsonMode: 'auto',
-      cacheDir: '.digest-state/model-cache',
+      cacheDir: undefined,
     });
     expect(c.prices).toEqual(DEFAULT_PRICES);
   });
@@ -42,7 +42,7 @@ describe('model config from an env object', () => {
     });
     expect(c.baseUrl).toBe('http://127.0.0.1:11434/v1');
     expect(c.concurrency).toBe(2);
-    expect(c.cacheDir).toBeUndefined();
+    expect(c.cacheDir).toBeNull();
     expect(c.prices['gpt-4.1-mini']).toEqual({ input: 1, output: 2 });
     expect(c.prices['gpt-4o']).toEqual(DEFAULT_PRICES['gpt-4o']);
     expect(modelForPrompt(c, 'entry', 'from-front-matter')).toBe('qwen2.5:7b');

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createOpenAIEmbedder, embedderFromEnv } from '../../src/model/openai-embedder.js';
+import { loadModelConfig } from '../../src/model/model-config.js';
+import { createOpenAIEmbedder } from '../../src/model/openai-embedder.js';
 
 // A local OpenAI-compatible /v1/embeddings: the vector of a text is [length, number of spaces]; "fail" → HTTP 400.
 let server: http.Server;
@@ -61,14 +62,37 @@ describe('createOpenAIEmbedder', () => {
   });
 });
 
-describe('embedderFromEnv', () => {
-  it('is off unless DIGEST_EMBEDDINGS_MODEL is set', () => {
-    expect(embedderFromEnv({ OPENAI_API_KEY: 'k' })).toBeUndefined();
-    expect(embedderFromEnv({ DIGEST_EMBEDDINGS_MODEL: 'm', OPENAI_API_KEY: 'k' })).toBeDefined();
+describe('embeddings settings', () => {
+  it('are off unless DIGEST_EMBEDDINGS_MODEL is set, and default to the chat server and key', () => {
+    expect(loadModelConfig({ OPENAI_API_KEY: 'k' }).embeddings).toBeUndefined();
+    expect(loadModelConfig({ DIGEST_EMBEDDINGS_MODEL: 'm', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }).embeddings).toEqual({
+      model: 'm',
+      apiKey: 'k',
+      baseUrl: 'http://127.0.0.1:1/v1',
+    });
   });
 
-  it('rejects a bad base URL and a missing key as configuration errors', () => {
-    expect(() => embedderFromEnv({ DIGEST_EMBEDDINGS_MODEL: 'm', OPENAI_API_KEY: 'k', DIGEST_EMBEDDINGS_BASE_URL: 'not a url' })).toThrow(/DIGEST_EMBEDDINGS_BASE_URL/);
-    expect(() => embedderFromEnv({ DIGEST_EMBEDDINGS_MODEL: 'm' })).toThrow(expect.objectContaining({ name: 'ConfigError' }));
+  it('rejects a bad base URL and a missing key and server as configuration errors', () => {
+    expect(() => loadModelConfig({ DIGEST_EMBEDDINGS_MODEL: 'm', OPENAI_API_KEY: 'k', DIGEST_EMBEDDINGS_BASE_URL: 'not a url' })).toThrow(/DIGEST_EMBEDDINGS_BASE_URL/);
+    expect(() => loadModelConfig({ DIGEST_EMBEDDINGS_MODEL: 'm' })).toThrow(expect.objectContaining({ name: 'ConfigError' }));
+  });
+
+  it('retries a 503 by the shared policy, without waiting in the test', async () => {
+    let calls = 0;
+    const flaky = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        calls++;
+        if (calls === 1) return void res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '120' }).end('{"error":{"message":"busy"}}');
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ object: 'embedding', index: 0, embedding: [1, 2] }], model: 'm' }));
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    const waits: number[] = [];
+    const embedder = createOpenAIEmbedder({ model: 'm', baseURL: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/v1`, sleep: async (ms) => void waits.push(ms) });
+    expect(await embedder.embed(['x'])).toEqual([[1, 2]]);
+    expect(calls).toBe(2);
+    expect(waits).toEqual([30_000]); // Retry-After 120 s, capped
+    await new Promise<void>((resolve) => flaky.close(() => resolve()));
   });
 });

@@ -1,0 +1,85 @@
+// The writer a run gets, by mode (see run-mode.ts): the model writer over the openai adapter with the answer cache
+// (and the recording in `record`), the recorded answers of a day (dry run), or the offline writer.
+
+import path from 'node:path';
+import { createAnswerCache, readReplayStore } from '../model/answer-store.js';
+import type { ModelLog } from '../model/chat-client.js';
+import { describeModelConfig, type ModelConfig } from '../model/model-config.js';
+import { createOpenAiChat } from '../model/openai-chat.js';
+import type { DigestWriter, WriterName } from '../types.js';
+import type { StateWarning } from '../util/read-state-file.js';
+import { createModelWriter } from '../write/model-writer.js';
+import { writeOffline } from '../write/offline-writer.js';
+import { readPrompts } from '../write/prompt-template.js';
+import type { ModeTraits } from './run-mode.js';
+import type { Workspace } from './workspace.js';
+
+export interface WriterSetup {
+  traits: ModeTraits;
+  /** --offline: the extractive writer, whatever else is configured. */
+  offline: boolean;
+  config: ModelConfig;
+  workspace: Pick<Workspace, 'answerCacheDir'>;
+  /** The recorded day: answers are read from (dry run) or saved to (record) its answers/ folder. */
+  fixtureDir?: string;
+  log: ModelLog;
+  /** --model: one model for every prompt. */
+  model?: string;
+  /** Defaults to the project's prompts/. */
+  promptsDir?: string;
+  sleep?: (ms: number) => Promise<void>;
+  warn: (w: StateWarning) => void;
+}
+
+export interface WriterChoice {
+  writer: DigestWriter;
+  /** For the log line. */
+  writerName: WriterName;
+  /** Why the choice was made, for the log. */
+  note: string;
+}
+
+/** Answers of a recorded day live here. */
+export function answersDir(fixtureDir: string): string {
+  return path.join(fixtureDir, 'answers');
+}
+
+/** The cache namespace of a mode: experiments on a recorded day (live-model) never share the nightly job's. */
+function cacheDirFor(s: WriterSetup): string | undefined {
+  const dir = s.workspace.answerCacheDir;
+  if (!dir) return undefined;
+  return s.traits.feeds === 'fixtures' ? path.join(dir, 'recorded-days') : dir;
+}
+
+export async function composeWriter(s: WriterSetup): Promise<WriterChoice> {
+  if (s.offline) return { writer: writeOffline, writerName: 'offline', note: '--offline' };
+  const config = s.config;
+  const models = s.model ? { default: s.model, byPrompt: { entry: s.model, frame: s.model } } : { default: config.model, byPrompt: config.modelByPrompt };
+  const prompts = await readPrompts(s.promptsDir);
+  const base = { offline: writeOffline, prompts, concurrency: config.concurrency, log: s.log, models, prices: config.prices };
+
+  if (s.traits.answers === 'recording') {
+    if (!s.fixtureDir) throw new TypeError('composeWriter: replaying answers needs the recorded day');
+    const replay = await readReplayStore(answersDir(s.fixtureDir));
+    return {
+      writer: createModelWriter({ ...base, replay }),
+      writerName: replay.size ? 'replay' : 'offline',
+      note: replay.size ? `${replay.size} recorded answers; the offline writer where none matches` : 'no recorded answers; offline writer',
+    };
+  }
+  if (!config.apiKey && !config.baseUrl) return { writer: writeOffline, writerName: 'offline', note: 'no OPENAI_API_KEY or OPENAI_BASE_URL; offline writer' };
+  if (s.traits.records && !s.fixtureDir) throw new TypeError('composeWriter: record needs the fixture folder');
+  const chat = createOpenAiChat({ ...config, model: models.default }, { log: s.log, sleep: s.sleep });
+  s.log.info({ model: describeModelConfig(config) }, 'model writer configured');
+  const cacheDir = cacheDirFor(s);
+  return {
+    writer: createModelWriter({
+      ...base,
+      chat,
+      cache: cacheDir ? createAnswerCache(cacheDir, { warn: s.warn }) : undefined,
+      record: s.traits.records ? createAnswerCache(answersDir(s.fixtureDir!)) : undefined,
+    }),
+    writerName: 'model',
+    note: `model ${models.default}${config.baseUrl ? ` at ${config.baseUrl}` : ''}`,
+  };
+}
