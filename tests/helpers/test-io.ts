@@ -1,4 +1,5 @@
-// A CliIo for tests: captured stdout/stderr, an empty environment, a fixed clock, the project root as cwd.
+// A CliIo for tests: captured stdout/stderr, an empty environment, a fixed clock, the project root as cwd, and
+// waits between retries that take no time (a test that is about the waits passes its own `sleep`).
 
 import path from 'node:path';
 import type { CliIo } from '../../src/cli/cli-io.js';
@@ -16,6 +17,7 @@ export function testIo(overrides: Partial<CliIo> = {}): CliIo & { out: string[];
     env: {},
     cwd: projectRoot,
     now: () => new Date('2026-01-10T00:00:00Z'),
+    sleep: async () => {},
     isTty: false,
     ...overrides,
   };
