@@ -91,7 +91,6 @@ function wrap(text: string, maxEm: number): string[] {
       continue;
     }
     if (line.trim()) lines.push(line.trimEnd());
-    line = '';
     let rest = tok;
     while (textWidth(rest) > maxEm) {
       let head = '';

@@ -17,7 +17,7 @@ export function cleanModelText(text: string): string {
 
 /** A bullet: as a paragraph, without the marker the renderer adds itself. */
 export function cleanBullet(text: string): string {
-  return cleanModelText(text.replace(/^\s*(?:[-*•・●▪︎]|\d{1,2}[.)、])\s+/, ''));
+  return cleanModelText(text.replace(/^\s*(?:[-*•・●▪]\uFE0E?|\d{1,2}[.)、])\s+/, ''));
 }
 
 /** Bullets cleaned, empty ones dropped, repeats dropped. */

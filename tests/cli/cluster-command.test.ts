@@ -54,7 +54,7 @@ describe('digest cluster', () => {
     expect(await runMain(['cluster', '--in', 'day.jsonl', '--out', 'topics.jsonl', '--show'], b)).toBe(0);
     expect(b.out.join('')).toBe('');
     expect(readFileSync(path.join(root, 'topics.jsonl'), 'utf8')).toBe(a.out.join(''));
-    expect(b.err.join('')).toMatch(/^t1 \(2\) \[.*gpt-5\.1.*\]\n  a1  OpenAI launches/m);
+    expect(b.err.join('')).toMatch(/^t1 \(2\) \[.*gpt-5\.1.*\]\n {2}a1 {2}OpenAI launches/m);
   });
 
   it('names the file and line of a bad input line, with exit code 2', async () => {

@@ -6,7 +6,6 @@ import { silentLog } from '../../src/model/chat-client.js';
 import { loadModelConfig } from '../../src/model/model-config.js';
 import { createOpenAiChat } from '../../src/model/openai-chat.js';
 import { findSimplified } from '../../src/text/to-taiwan.js';
-import type { WriteInput } from '../../src/types.js';
 import { createModelWriter } from '../../src/write/model-writer.js';
 import { readPrompts } from '../../src/write/prompt-template.js';
 import { useTempDirs } from '../helpers/temp-dirs.js';
