@@ -1,4 +1,5 @@
-// The only module that imports the openai SDK. It owns what talking to "any OpenAI-compatible server" takes:
+// The chat adapter over the openai SDK (openai-embedder.ts is the other module that imports it, for /embeddings).
+// It owns what talking to "any OpenAI-compatible server" takes:
 // the SDK's own retries are off (it would obey any Retry-After), so retries, the capped wait, the timeout of
 // the whole call (body included) and the concurrency limit live here; so do the downgrades for servers that
 // reject a request feature (json_schema, max_tokens, temperature), remembered for the rest of the run.
