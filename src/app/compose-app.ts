@@ -9,11 +9,16 @@ import { writeStoryLedger } from '../cluster/story-ledger.js';
 import type { CollectDeps } from '../collect/collect-articles.js';
 import { createFixtureFeedFetcher, createFixturePageFetcher, fixturePagePath } from '../collect/fixture-feed-fetcher.js';
 import { createHttpFeedFetcher } from '../collect/http-feed-fetcher.js';
+import { parseFetchAllow } from '../collect/network-policy.js';
 import { createOfflineGuard } from '../collect/offline-guard.js';
 import { loadEnvFile, type Env } from '../config/read-env.js';
 import { parseRunEnv, type RunEnv } from '../config/run-env.js';
 import { ConfigError, errorMessage } from '../errors.js';
 import { loadModelConfig, type ModelConfig } from '../model/model-config.js';
+import { estimateCost } from '../model/model-usage.js';
+import type { Triage } from '../select/model-triage.js';
+import type { BudgetEstimate } from '../select/select-stories.js';
+import { readSelectionPolicy, type SelectionPolicy } from '../select/selection-policy.js';
 import { createOpenAIEmbedder } from '../model/openai-embedder.js';
 import type { StoryMemory } from '../pipeline/run-digest.js';
 import { coverFileName, coverInputFromMarkdown, renderCover } from '../render/render-cover.js';
@@ -23,6 +28,7 @@ import type { StateWarning } from '../util/read-state-file.js';
 import { realSleep } from '../util/retry-policy.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import type { AppIo } from './app-io.js';
+import { composeTriage } from './compose-triage.js';
 import { composeWriter, type WriterChoice } from './compose-writer.js';
 import type { Day } from './resolve-day.js';
 import { MODE_TRAITS, type ModeTraits, type RunMode } from './run-mode.js';
@@ -103,6 +109,8 @@ export function composeFeedSource(ctx: AppContext, o: FeedSourceOptions): FeedSo
     stateFile: o.conditionalGet === false ? null : o.workspace.httpCacheFile,
     warnState: ctx.warnState,
     timeoutMs: o.timeoutMs,
+    // Redirect targets and full-text pages never reach loopback, private or link-local addresses unless allowed.
+    networkPolicy: parseFetchAllow(ctx.runEnv.DIGEST_FETCH_ALLOW),
     sleep: ctx.sleep,
     log: (e) => ctx.log.debug(e),
   });
@@ -164,6 +172,9 @@ export interface RunOptions {
   model?: string;
   concurrency?: number;
   promptsDir?: string;
+  /** The selection policy file (default: selection.yaml when it exists). */
+  policy?: string;
+  maxEntries?: number;
 }
 
 export interface ComposedRun extends FeedSource {
@@ -171,6 +182,10 @@ export interface ComposedRun extends FeedSource {
   writer: WriterChoice;
   memory: StoryMemory;
   embedder?: Embedder;
+  triage?: Triage;
+  policy: SelectionPolicy;
+  /** What writing costs when a model writes (absent for the offline and replay writers). */
+  budget?: BudgetEstimate;
   /** Once the digest is on disk: remember its stories, draw its cover. Returns warnings for the report. */
   afterWrite: (done: AfterWrite) => Promise<Warning[]>;
 }
@@ -198,6 +213,7 @@ export async function composeRun(ctx: AppContext, o: RunOptions, day: Day): Prom
     throw new ConfigError('no model is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) in the environment or .env, or pass --offline for the extractive writer');
   }
   ctx.log.info({ writer: writer.writerName }, writer.note);
+  const policy = await readSelectionPolicy(path.resolve(ctx.io.cwd, o.policy ?? 'selection.yaml'), { required: o.policy !== undefined, maxEntries: o.maxEntries ?? ctx.runEnv.DIGEST_MAX_ENTRIES });
   const ledger = await readStoryLedger(workspace.ledgerFile, ctx.warnState);
   const cover = coverWriter(ctx, workspace);
   const source = composeFeedSource(ctx, { traits, workspace, day, isolate: traits.answers === 'recording' });
@@ -206,11 +222,33 @@ export async function composeRun(ctx: AppContext, o: RunOptions, day: Day): Prom
     workspace,
     writer,
     embedder: traits.feeds === 'network' ? composeEmbedder(ctx, config, workspace) : undefined,
+    policy,
+    triage: await composeTriage(writer.sources, policy),
+    budget: writer.writerName === 'model' ? estimateBudget(config, o.model) : undefined,
     memory: { filter: (topics, articles) => applyStoryLedger(topics, articles, ledger, day.date) },
     afterWrite: async (done) => {
       await writeStoryLedger(workspace.ledgerFile, recordStories(ledger, done.date, done.written, done.articles));
       return (await cover?.(done)) ?? [];
     },
+  };
+}
+
+// Typical sizes of one call, measured on the recorded days (bench:model: ~600 input tokens an article, 2–3 articles a
+// story, the prompt itself ~1,100): what the budget assumes before a single call is made.
+const ENTRY_TOKENS = { inputTokens: 2_500, outputTokens: 700 };
+const FRAME_TOKENS = { inputTokens: 8_000, outputTokens: 2_000 };
+/** A repair now and then: one call in ten. */
+const CALLS_PER_ENTRY = 1.1;
+
+/** The estimated calls and cost of writing, by the price table (an unknown price counts 0, as the report does). */
+function estimateBudget(config: ModelConfig, cliModel: string | undefined): BudgetEstimate {
+  const entryModel = cliModel ?? config.modelByPrompt.entry ?? config.model;
+  const frameModel = cliModel ?? config.modelByPrompt.frame ?? config.model;
+  return {
+    callsPerEntry: CALLS_PER_ENTRY,
+    costPerEntryUsd: CALLS_PER_ENTRY * (estimateCost(entryModel, ENTRY_TOKENS, config.prices) ?? 0),
+    fixedCalls: 1,
+    fixedCostUsd: estimateCost(frameModel, FRAME_TOKENS, config.prices) ?? 0,
   };
 }
 

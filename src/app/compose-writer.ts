@@ -2,9 +2,9 @@
 // (and the recording in `record`), the recorded answers of a day (dry run), or the offline writer.
 
 import path from 'node:path';
-import { createAnswerCache, readReplayStore } from '../model/answer-store.js';
-import type { ModelLog } from '../model/chat-client.js';
-import { describeModelConfig, type ModelConfig } from '../model/model-config.js';
+import { createAnswerCache, readReplayStore, type AnswerStore, type ReplayStore } from '../model/answer-store.js';
+import type { ChatClient, ModelLog } from '../model/chat-client.js';
+import { describeModelConfig, type ModelConfig, type PriceTable } from '../model/model-config.js';
 import { createOpenAiChat } from '../model/openai-chat.js';
 import type { DigestWriter, WriterName } from '../types.js';
 import type { StateWarning } from '../util/read-state-file.js';
@@ -37,6 +37,20 @@ export interface WriterChoice {
   writerName: WriterName;
   /** Why the choice was made, for the log. */
   note: string;
+  /** Where the writer's answers come from, for other prompts of the run (the triage); absent for the offline writer. */
+  sources?: AnswerSources;
+}
+
+export interface AnswerSources {
+  chat?: ChatClient;
+  cache?: AnswerStore;
+  replay?: ReplayStore;
+  record?: AnswerStore;
+  prices: PriceTable;
+  log: ModelLog;
+  /** Default model and per-prompt overrides. */
+  models: { default: string; byPrompt: Record<string, string> };
+  promptsDir?: string;
 }
 
 /** Answers of a recorded day live here. */
@@ -65,6 +79,7 @@ export async function composeWriter(s: WriterSetup): Promise<WriterChoice> {
       writer: createModelWriter({ ...base, replay }),
       writerName: replay.size ? 'replay' : 'offline',
       note: replay.size ? `${replay.size} recorded answers; the offline writer where none matches` : 'no recorded answers; offline writer',
+      sources: replay.size ? { replay, prices: config.prices, log: s.log, models, promptsDir: s.promptsDir } : undefined,
     };
   }
   if (!config.apiKey && !config.baseUrl) return { writer: writeOffline, writerName: 'offline', note: 'no OPENAI_API_KEY or OPENAI_BASE_URL; offline writer' };
@@ -72,14 +87,12 @@ export async function composeWriter(s: WriterSetup): Promise<WriterChoice> {
   const chat = createOpenAiChat({ ...config, model: models.default }, { log: s.log, sleep: s.sleep });
   s.log.info({ model: describeModelConfig(config) }, 'model writer configured');
   const cacheDir = cacheDirFor(s);
+  const cache = cacheDir ? createAnswerCache(cacheDir, { warn: s.warn }) : undefined;
+  const record = s.traits.records ? createAnswerCache(answersDir(s.fixtureDir!)) : undefined;
   return {
-    writer: createModelWriter({
-      ...base,
-      chat,
-      cache: cacheDir ? createAnswerCache(cacheDir, { warn: s.warn }) : undefined,
-      record: s.traits.records ? createAnswerCache(answersDir(s.fixtureDir!)) : undefined,
-    }),
+    writer: createModelWriter({ ...base, chat, cache, record }),
     writerName: 'model',
     note: `model ${models.default}${config.baseUrl ? ` at ${config.baseUrl}` : ''}`,
+    sources: { chat, cache, record, prices: config.prices, log: s.log, models, promptsDir: s.promptsDir },
   };
 }

@@ -29,6 +29,9 @@ export interface JobOptions extends DayOptions {
   offline: boolean;
   /** Prompts folder (default: the project's prompts/). */
   prompts?: string;
+  /** Selection policy file (default: selection.yaml when it exists). */
+  policy?: string;
+  maxEntries?: number;
 }
 
 export type JobOutcome =
@@ -62,16 +65,21 @@ export async function runJob(opts: JobOptions, io: AppIo): Promise<JobOutcome> {
       await writeFileAtomic(path.join(day.fixtureDir!, 'feeds.yaml'), stringifyYaml({ feeds: day.feeds }));
       await writeFileAtomic(path.join(day.fixtureDir!, 'run.json'), `${JSON.stringify({ generatedAt, cutoff: day.cutoff }, null, 2)}\n`);
     }
-    run = await composeRun(ctx, { mode: opts.mode, out: opts.out, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, promptsDir: opts.prompts }, day);
+    run = await composeRun(
+      ctx,
+      { mode: opts.mode, out: opts.out, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, promptsDir: opts.prompts, policy: opts.policy, maxEntries: opts.maxEntries },
+      day,
+    );
     ctx.log.info({ date: day.date, mode: opts.mode, feeds: day.feeds.length, writer: run.writer.writerName, out: displayPath(ws, ws.outDir) }, 'run started');
     const progress = createProgress(io.stderr, io.isTty);
     const result = await runDigest(
-      { date: day.date, window: day.window, feeds: day.feeds, generatedAt, coverImage: coverImagePath(day.date), mode: opts.mode },
+      { date: day.date, window: day.window, feeds: day.feeds, generatedAt, coverImage: coverImagePath(day.date), mode: opts.mode, policy: run.policy, budget: run.budget },
       {
         fetchFeed: run.fetchFeed,
         fetchPage: run.fetchPage,
         itemClock: run.itemClock,
         writer: run.writer.writer,
+        triage: run.triage,
         memory: run.memory,
         embedder: run.embedder,
         now: io.now,

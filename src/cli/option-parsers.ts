@@ -18,3 +18,9 @@ export function parseConcurrencyOption(value: string): number {
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('expected a whole number from 1 to 64');
   return n;
 }
+
+export function parseMaxEntriesOption(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 500) throw new InvalidArgumentError('expected a whole number from 1 to 500');
+  return n;
+}

@@ -5,7 +5,7 @@ import { Option } from 'commander';
 import { runJob, type JobOptions, type JobOutcome } from '../app/run-job.js';
 import type { RunMode } from '../types.js';
 import { EXIT, type CliIo } from './cli-io.js';
-import { parseConcurrencyOption, parseCutoffOption, parseDateOption } from './option-parsers.js';
+import { parseConcurrencyOption, parseCutoffOption, parseDateOption, parseMaxEntriesOption } from './option-parsers.js';
 
 export interface RunFlags extends Omit<JobOptions, 'mode'> {
   dryRun?: boolean;
@@ -21,7 +21,9 @@ export function addJobOptions(cmd: Command): Command {
     .option('--force', 'overwrite a digest that already exists for that date', false)
     .option('--concurrency <n>', 'model calls at once (default: DIGEST_MODEL_CONCURRENCY or 6)', parseConcurrencyOption)
     .option('--model <name>', 'the model for every prompt (default: OPENAI_MODEL)')
-    .option('--prompts <dir>', "a folder with entry.md and frame.md to use instead of the project's prompts/")
+    .option('--prompts <dir>', "a folder with entry.md, frame.md and triage.md to use instead of the project's prompts/")
+    .option('--policy <file>', 'the selection policy (default: selection.yaml when it exists, else the built-in defaults)')
+    .option('--max-entries <n>', 'entries in the digest at most (default: DIGEST_MAX_ENTRIES, else the policy, else 70)', parseMaxEntriesOption)
     .addOption(new Option('--offline', 'write with the offline (extractive, no model) writer even when a key is set').default(false));
 }
 

@@ -13,6 +13,8 @@ const RunEnvSchema = z.object({
   DIGEST_COVER_DIR: z.string().min(1).optional(),
   /** Where the job keeps its state between runs (default `<out>/.digest-state`). */
   DIGEST_STATE_DIR: z.string().min(1).optional(),
+  /** Entries in the digest at most (overrides selection.yaml's maxEntries; --max-entries wins). */
+  DIGEST_MAX_ENTRIES: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').optional(),
   /** Hosts or CIDRs that redirects and full-text pages may reach although they are private (comma-separated). */
   DIGEST_FETCH_ALLOW: z.string().optional(),
 });

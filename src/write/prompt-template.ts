@@ -6,8 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, describeZodIssue } from '../errors.js';
 import type { ChatMessage } from '../model/chat-client.js';
+import { ExtraBodySchema } from '../model/model-config.js';
+import { REASONING_EFFORTS } from '../model/model-profile.js';
 
 const FrontMatterSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
@@ -19,6 +21,12 @@ const FrontMatterSchema = z.strictObject({
   max_tokens: z.number().int().min(16).max(200_000).optional(),
   /** Longest article text quoted in the prompt, in characters. */
   article_chars: z.number().int().min(200).max(100_000).optional(),
+  /** For models that take reasoning_effort (mapped to the nearest value a model takes). */
+  reasoning_effort: z.enum(REASONING_EFFORTS).optional(),
+  /** Output budget for hidden reasoning, added to max_tokens for reasoning models. */
+  reasoning_max_tokens: z.number().int().min(0).max(200_000).optional(),
+  /** Request fields sent as given (enable_thinking, chat_template_kwargs, provider routing, ...). */
+  extra_body: ExtraBodySchema.optional(),
 });
 
 export interface PromptTemplate {
@@ -28,6 +36,9 @@ export interface PromptTemplate {
   temperature?: number;
   maxTokens?: number;
   articleChars?: number;
+  reasoningEffort?: string;
+  reasoningMaxTokens?: number;
+  extraBody?: Record<string, unknown>;
   system: string;
   user: string;
   /** Placeholders the template uses. */
@@ -39,13 +50,17 @@ export interface PromptSet {
   frame: PromptTemplate;
 }
 
+/** The prompts of a run: the writer's (PromptSet) and the selection's triage. */
+export type PromptName = keyof PromptSet | 'triage';
+
 /** The placeholders each prompt may use, and the ones it must (without them the model would not see its input). */
-export const PROMPT_VARIABLES: Record<keyof PromptSet, { allowed: string[]; required: string[] }> = {
+export const PROMPT_VARIABLES: Record<PromptName, { allowed: string[]; required: string[] }> = {
   entry: { allowed: ['date', 'articles', 'article_ids', 'follow_up', 'section_hint'], required: ['articles', 'article_ids'] },
   frame: {
     allowed: ['date', 'topics', 'topic_ids', 'topic_count', 'headline_min', 'headline_max', 'reading_min', 'reading_max'],
     required: ['topics', 'topic_ids'],
   },
+  triage: { allowed: ['date', 'count', 'ids', 'candidates'], required: ['candidates', 'ids'] },
 };
 
 const PLACEHOLDER = /\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/g;
@@ -61,8 +76,8 @@ export function parsePrompt(text: string, file: string): PromptTemplate {
   const fm = FrontMatterSchema.safeParse(parsed.data);
   if (!fm.success) {
     const issue = fm.error.issues[0]!;
-    const msg = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}; allowed: ${Object.keys(FrontMatterSchema.shape).join(', ')}` : issue.message;
-    throw new ConfigError(`${file}: front matter ${issue.path.join('.') || ''}: ${msg}`.replace(' : ', ': '), { cause: fm.error });
+    const msg = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}; allowed: ${Object.keys(FrontMatterSchema.shape).join(', ')}` : describeZodIssue(issue);
+    throw new ConfigError(`${file}: front matter ${msg}`, { cause: fm.error });
   }
   const parts = splitRoles(parsed.content);
   if (!parts.system.trim() || !parts.user.trim()) {
@@ -77,6 +92,10 @@ export function parsePrompt(text: string, file: string): PromptTemplate {
     temperature: d.temperature,
     maxTokens: d.max_tokens,
     articleChars: d.article_chars,
+    reasoningEffort: d.reasoning_effort,
+    reasoningMaxTokens: d.reasoning_max_tokens,
+    // A copy: gray-matter caches parses and hands back shared objects.
+    extraBody: d.extra_body ? structuredClone(d.extra_body) : undefined,
     system: parts.system.trim(),
     user: parts.user.trim(),
     placeholders,
@@ -98,7 +117,7 @@ function splitRoles(content: string): { system: string; user: string } {
 }
 
 /** Checks a prompt against what its stage provides. */
-export function checkPromptVariables(prompt: PromptTemplate, stage: keyof PromptSet, file: string): void {
+export function checkPromptVariables(prompt: PromptTemplate, stage: PromptName, file: string): void {
   const spec = PROMPT_VARIABLES[stage];
   const unknown = prompt.placeholders.filter((p) => !spec.allowed.includes(p));
   if (unknown.length) throw new ConfigError(`${file}: unknown placeholder(s) ${unknown.map((u) => `{{${u}}}`).join(', ')}; this prompt can use ${spec.allowed.map((a) => `{{${a}}}`).join(', ')}`);
@@ -124,18 +143,20 @@ export function renderPrompt(prompt: PromptTemplate, vars: Record<string, string
 /** The prompts shipped in the project's prompts/ folder. */
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
 
+/** One prompt, `<dir>/<name>.md`, parsed and checked against what its stage provides. */
+export async function readPrompt(name: PromptName, dir: string = DEFAULT_PROMPTS_DIR): Promise<PromptTemplate> {
+  const file = path.join(dir, `${name}.md`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${file}: cannot read the ${name} prompt (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+  }
+  const p = parsePrompt(text, file);
+  checkPromptVariables(p, name, file);
+  return p;
+}
+
 export async function readPrompts(dir: string = DEFAULT_PROMPTS_DIR): Promise<PromptSet> {
-  const read = async (stage: keyof PromptSet) => {
-    const file = path.join(dir, `${stage}.md`);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      throw new ConfigError(`${file}: cannot read the ${stage} prompt (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
-    }
-    const p = parsePrompt(text, file);
-    checkPromptVariables(p, stage, file);
-    return p;
-  };
-  return { entry: await read('entry'), frame: await read('frame') };
+  return { entry: await readPrompt('entry', dir), frame: await readPrompt('frame', dir) };
 }

@@ -71,7 +71,10 @@ describe('digest record, re-run, and replay', () => {
     expect(report.mode).toBe('record');
     expect(report.writers.model).toBe(report.counts.written);
     expect(report.model.total.calls).toBe(model.requests.length);
-    expect(model.requests.length).toBe(report.counts.topics + 1);
+    // One call per story written, one triage call per batch of candidates, one frame: not one per article.
+    expect(report.selection.triage.batches).toBe(1);
+    expect(model.requests.filter((r) => r.kind === 'triage')).toHaveLength(1);
+    expect(model.requests.length).toBe(report.counts.topics + 1 + report.selection.triage.batches);
     expect(report.model.total.inputTokens).toBeGreaterThan(0);
     expect(readdirSync(path.join(fixtures, 'feeds')).length).toBe(readdirSync(path.join(day, 'feeds')).length);
     expect(readdirSync(path.join(fixtures, 'answers')).length).toBe(model.requests.length);
@@ -122,9 +125,10 @@ describe('digest record, re-run, and replay', () => {
   it('records full-text pages, and the replay uses them with no network', async () => {
     const port = (feedServer.address() as AddressInfo).port;
     const ftFeeds = path.join(tmp, 'fulltext-feeds.yaml');
-    writeFileSync(ftFeeds, stringify({ feeds: [{ id: 'local', name: 'Local', url: `http://127.0.0.1:${port}/fulltext.xml`, lang: 'en', fullText: true }] }));
+    writeFileSync(ftFeeds, stringify({ feeds: [{ id: 'local', name: 'Local', url: `http://127.0.0.1:${port}/fulltext.xml`, lang: 'en', fullText: true, onTopic: true }] }));
     const rec = path.join(tmp, 'recorded-ft');
-    const i = io();
+    // Item links point at loopback: allowed by the operator, as the network policy requires.
+    const i = testIo({ env: { ...env, DIGEST_FETCH_ALLOW: '127.0.0.1' }, now: () => new Date('2025-12-04T22:46:12Z') });
     expect(await runMain(['record', '--date', '2025-12-05', '--feeds', ftFeeds, '--fixtures', rec, '--out', path.join(tmp, 'ft-live'), '--offline'], i), i.err.join('')).toBe(0);
     expect(readdirSync(path.join(rec, 'pages'))).toHaveLength(2);
     const live = readFileSync(path.join(tmp, 'ft-live', '2025-12-05-ai-intel.md'), 'utf8');

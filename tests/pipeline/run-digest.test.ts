@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDigest } from '../../src/check/check-digest.js';
 import { runDigest, type RunDeps, type RunInput } from '../../src/pipeline/run-digest.js';
+import { defaultSelectionPolicy } from '../../src/select/selection-policy.js';
 import type { DigestWriter, FeedConfig, FeedResponse, Topic } from '../../src/types.js';
 import { writeOffline } from '../../src/write/offline-writer.js';
 
@@ -71,7 +72,7 @@ function fakeDeps(overrides: Partial<RunDeps> = {}) {
   return { deps, calls, writerInputs };
 }
 
-const input: RunInput = { date: '2025-12-05', window, feeds, generatedAt: '2025-12-05T06:46:00+08:00', coverImage: '/images/2025-12-05-ai-intel.svg', mode: 'live' };
+const input: RunInput = { date: '2025-12-05', window, feeds, generatedAt: '2025-12-05T06:46:00+08:00', coverImage: '/images/2025-12-05-ai-intel.svg', mode: 'live', policy: defaultSelectionPolicy() };
 
 describe('runDigest with fake deps', () => {
   it('runs collect → cluster → memory → write → render → check, and reports each stage', async () => {

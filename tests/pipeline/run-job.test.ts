@@ -313,8 +313,9 @@ function buildWindowFixture(): string {
     path.join(dir, 'feeds.yaml'),
     [
       'feeds:',
-      '  - { id: wire, name: Example Wire, url: "https://news.example.com/feed.xml", lang: en }',
-      '  - { id: lab, name: Example Lab, url: "https://news.example.com/atom.xml", lang: en }',
+      // Declared on-topic: these tests are about windows, not about the relevance test.
+      '  - { id: wire, name: Example Wire, url: "https://news.example.com/feed.xml", lang: en, onTopic: true }',
+      '  - { id: lab, name: Example Lab, url: "https://news.example.com/atom.xml", lang: en, onTopic: true }',
       '',
     ].join('\n'),
   );
