@@ -51,7 +51,9 @@ export async function runJob(opts: JobOptions, io: AppIo): Promise<JobOutcome> {
 
   let release: () => Promise<void>;
   try {
-    release = await acquireLock(ws.lockFile);
+    const lock = await acquireLock(ws.lockFile);
+    release = lock.release;
+    if (lock.tookOver) ctx.warnState({ code: 'lock-taken-over', message: lock.tookOver });
   } catch (err) {
     if (err instanceof LockHeldError) return { status: 'locked', message: err.message };
     throw err;

@@ -9,7 +9,8 @@ import { readFile, rename } from 'node:fs/promises';
 import { DigestError, errorMessage } from '../errors.js';
 
 export interface StateWarning {
-  code: 'state-quarantined';
+  /** `state-quarantined` (a corrupt file moved aside), `lock-taken-over` (a dead run's lock). */
+  code: 'state-quarantined' | 'lock-taken-over';
   message: string;
 }
 

@@ -1,4 +1,4 @@
-// The nightly job around the pipeline (src/pipeline/run-job.ts), as a scheduler sees it: the lock against
+// The nightly job around the pipeline (src/app/run-job.ts), as a scheduler sees it: the lock against
 // overlapping runs (and taking over a dead run's lock), a kill mid-way leaving nothing half-written, skip-if-exists
 // and --force, the window a past --date picks, usage errors with exit code 2, and the cover image.
 // In-process runs use runMain with a fake io; where a second real process is needed the CLI is spawned.
@@ -6,11 +6,11 @@
 // or once a local feed server (that never answers) has seen its request.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import { checkDigest } from '../../src/check/check-digest.js';
 import { runMain } from '../../src/cli.js';
 import { EXIT, type CliIo } from '../../src/cli/cli-io.js';
 import { escapeXml } from '../../src/render/render-cover.js';
+import { processStartOf } from '../../src/util/run-lock.js';
 import { testIo as baseTestIo } from '../helpers/test-io.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -164,7 +165,7 @@ describe('the lock: two runs for the same date and --out never overlap', () => {
       }),
     ]);
     const lockFile = path.join(out, '.digest-state', 'run.lock');
-    expect(readFileSync(lockFile, 'utf8').trim()).toBe(String(first.proc.pid));
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ host: hostname(), pid: first.proc.pid, processStart: processStartOf(first.proc.pid!) });
 
     const io = testIo();
     expect(await runMain(dryRun(out), io)).toBe(EXIT.locked);
@@ -215,21 +216,54 @@ describe('the lock: two runs for the same date and --out never overlap', () => {
     expect(existsSync(lockFile)).toBe(false);
   });
 
-  it('does not take over a lock whose process is alive', async () => {
+  it('does not take over a lock whose process is alive and is the one that took it', async () => {
     const out = tmp('digest-live-lock-');
     const lockFile = path.join(out, '.digest-state', 'run.lock');
     mkdirSync(path.dirname(lockFile), { recursive: true });
     const sleeper = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
-      writeFileSync(lockFile, `${sleeper.pid}\n`);
+      const owner = JSON.stringify({ host: hostname(), pid: sleeper.pid, processStart: processStartOf(sleeper.pid!), takenAt: new Date().toISOString() });
+      writeFileSync(lockFile, owner);
       const io = testIo();
       expect(await runMain(dryRun(out), io)).toBe(EXIT.locked);
       expect(io.err.join('')).toContain(`pid ${sleeper.pid}`);
-      expect(readFileSync(lockFile, 'utf8').trim()).toBe(String(sleeper.pid));
+      expect(readFileSync(lockFile, 'utf8')).toBe(owner);
       expect(existsSync(path.join(out, mdName))).toBe(false);
     } finally {
       sleeper.kill('SIGKILL');
     }
+  });
+
+  it.skipIf(!existsSync('/proc/self/stat'))('takes over a lock whose pid now belongs to an unrelated live process, and says so in the report', async () => {
+    const out = tmp('digest-reused-pid-');
+    const lockFile = path.join(out, '.digest-state', 'run.lock');
+    mkdirSync(path.dirname(lockFile), { recursive: true });
+    const unrelated = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    try {
+      // The lock's run died long ago; its pid was reused by a process that started at another time.
+      writeFileSync(lockFile, JSON.stringify({ host: hostname(), pid: unrelated.pid, processStart: '1', takenAt: '2025-12-04T22:45:00Z' }));
+      const io = testIo();
+      expect(await runMain(dryRun(out), io), io.err.join('')).toBe(EXIT.ok);
+      const report = JSON.parse(readFileSync(path.join(out, reportName), 'utf8'));
+      expect(report.warnings).toContainEqual({ code: 'lock-taken-over', message: expect.stringContaining(`pid ${unrelated.pid} now belongs to another process`) });
+      expect(existsSync(lockFile)).toBe(false);
+    } finally {
+      unrelated.kill('SIGKILL');
+    }
+  });
+
+  it('takes over a lock older than the maximum age, whoever holds it (a lock from another host)', async () => {
+    const out = tmp('digest-old-lock-');
+    const lockFile = path.join(out, '.digest-state', 'run.lock');
+    mkdirSync(path.dirname(lockFile), { recursive: true });
+    writeFileSync(lockFile, JSON.stringify({ host: 'another-host', pid: 12345, takenAt: '2025-12-01T00:00:00Z' }));
+    const old = new Date(Date.now() - 5 * 3600_000);
+    utimesSync(lockFile, old, old);
+    const io = testIo();
+    expect(await runMain(dryRun(out), io), io.err.join('')).toBe(EXIT.ok);
+    // A fresh lock from another host is respected: its pid cannot be checked from here.
+    writeFileSync(lockFile, JSON.stringify({ host: 'another-host', pid: 12345, takenAt: new Date().toISOString() }));
+    expect(await runMain([...dryRun(out), '--force'], testIo())).toBe(EXIT.locked);
   });
 });
 
