@@ -1,15 +1,19 @@
 // The collect stage: feeds → in-window, de-duplicated articles plus a health line per feed.
 // All I/O goes through deps (fetchFeed / fetchPage / now); one feed's failure never aborts the run,
 // except a NetworkEscapeError, which means a dry run was wired to the network: that is a bug, not a feed problem.
+// Nor does one item's failure lose its feed: a pathological item is skipped with the reason. Warnings and log
+// events describe feed content, never quote it.
 
 import { NetworkEscapeError, errorMessage } from '../errors.js';
 import type { Article, FeedConfig, FeedHealth, FeedResponse, FeedStatus, Warning, Window } from '../types.js';
+import { stripUnsafeChars } from '../text/strip-unsafe-chars.js';
 import { decodeBody } from './decode-body.js';
 import { extractMainText } from './extract-main-text.js';
 import type { ParsedFeed } from './feed-item.js';
-import { normaliseItem } from './normalise-item.js';
+import { boundNesting } from './html-to-text.js';
+import { normaliseItem, type NormaliseResult } from './normalise-item.js';
 import { parseDate } from './parse-date.js';
-import { parseFeed } from './parse-feed.js';
+import { MAX_FEED_ITEMS, parseFeed } from './parse-feed.js';
 
 export interface CollectInput {
   feeds: FeedConfig[];
@@ -26,6 +30,8 @@ export interface CollectDeps {
   log?: (event: Record<string, unknown>) => void;
   /** A feed whose newest item is older than this many days before the window's end is `stale` (default 7). */
   staleAfterDays?: number;
+  /** Items read per feed; more are ignored with a `too-many-items` warning (default 500). */
+  maxItemsPerFeed?: number;
 }
 
 export interface CollectOutput {
@@ -117,18 +123,38 @@ async function collectFeed(feed: FeedConfig, window: Window, deps: CollectDeps):
   if (!notModified && (response.status < 200 || response.status > 299)) return failed(`HTTP ${response.status}`, bytes);
 
   let parsed: ParsedFeed;
+  let replaced: number | undefined;
+  let charset: string;
+  const maxItems = deps.maxItemsPerFeed ?? MAX_FEED_ITEMS;
   try {
-    const { text } = decodeBody(response.body, response.headers);
-    parsed = parseFeed(text, response.url || feed.url);
+    const decoded = decodeBody(response.body, response.headers);
+    ({ replaced, charset } = decoded);
+    parsed = parseFeed(decoded.text, response.url || feed.url, { maxItems });
   } catch (err) {
     return failed(errorMessage(err), bytes);
   }
 
   const warnings: Warning[] = [];
+  if (replaced) {
+    warnings.push({
+      code: 'charset',
+      feedId: feed.id,
+      message: `${feed.name} (${feed.id}): ${replaced} invalid byte sequence(s) in the ${charset} feed were replaced with U+FFFD; the rest was read as ${charset}`,
+    });
+  }
   if (parsed.repaired) warnings.push({ code: 'feed-repaired', feedId: feed.id, message: `${feed.name} (${feed.id}): ${parsed.repaired}` });
+  if (parsed.ignoredItems) {
+    const total = parsed.items.length + (parsed.droppedItems?.length ?? 0) + parsed.ignoredItems;
+    warnings.push({
+      code: 'too-many-items',
+      feedId: feed.id,
+      message: `${feed.name} (${feed.id}): the feed has ${total} items; only the first ${maxItems} were read`,
+    });
+  }
 
   const articles: Article[] = [];
-  const skipped: string[] = [];
+  // Items the parser could not read count as skipped too: they are the feed's, and the report should say so.
+  const skipped: string[] = [...(parsed.droppedItems ?? [])];
   let newest: number | undefined;
   const start = Date.parse(window.start);
   const end = Date.parse(window.end);
@@ -142,7 +168,13 @@ async function collectFeed(feed: FeedConfig, window: Window, deps: CollectDeps):
       if (t < start || t >= end) continue;
     }
     candidates++;
-    const result = normaliseItem(item, { feed, fetchedAt, baseUrl: response.url || feed.url });
+    let result: NormaliseResult;
+    try {
+      result = normaliseItem(item, { feed, fetchedAt, baseUrl: response.url || feed.url });
+    } catch (err) {
+      // A bug of ours on one odd item: that item, not the feed. The error's name, not its message (it may quote).
+      result = { ok: false, reason: `could not be read (${err instanceof Error ? err.name : 'unexpected failure'})` };
+    }
     if (!result.ok) {
       skipped.push(result.reason);
       continue;
@@ -153,10 +185,16 @@ async function collectFeed(feed: FeedConfig, window: Window, deps: CollectDeps):
     if (a.undated !== true || (t >= start && t <= end)) articles.push(a);
   }
   if (skipped.length) {
+    const unread = parsed.droppedItems?.length ?? 0;
+    const inWindow = skipped.length - unread;
+    const parts = [
+      ...(inWindow ? [`${inWindow} of ${candidates} item(s) in the window skipped`] : []),
+      ...(unread ? [`${unread} unreadable item(s) skipped`] : []),
+    ];
     warnings.push({
       code: 'items-skipped',
       feedId: feed.id,
-      message: `${feed.name} (${feed.id}): ${skipped.length} of ${candidates} item(s) in the window skipped (first: ${skipped[0]})`,
+      message: `${feed.name} (${feed.id}): ${parts.join(', ')} (first: ${skipped[0]})`,
     });
   }
 
@@ -166,8 +204,8 @@ async function collectFeed(feed: FeedConfig, window: Window, deps: CollectDeps):
   const staleDays = deps.staleAfterDays ?? 7;
   if (parsed.items.length === 0) {
     status = 'empty';
-    reason = 'the feed has no items';
-    warnings.push({ code: 'feed-empty', feedId: feed.id, message: `${feed.name} (${feed.id}): the feed has no items` });
+    reason = parsed.droppedItems?.length ? `none of its ${parsed.droppedItems.length} item(s) could be read` : 'the feed has no items';
+    warnings.push({ code: 'feed-empty', feedId: feed.id, message: `${feed.name} (${feed.id}): ${reason}` });
   } else if (newest !== undefined && end - newest > staleDays * DAY_MS) {
     status = 'stale';
     const days = Math.floor((end - newest) / DAY_MS);
@@ -205,7 +243,8 @@ async function addFullText(
       try {
         const res = await fetchPage(article.url);
         if (res.status < 200 || res.status > 299) throw new Error(`HTTP ${res.status}`);
-        const text = extractMainText(decodeBody(res.body, res.headers).text);
+        // The page is as hostile as the feed: nesting bounded before cheerio parses it, unsafe characters removed.
+        const text = stripUnsafeChars(extractMainText(boundNesting(decodeBody(res.body, res.headers).text)));
         if (!text) throw new Error('no main text found on the page');
         if (text.length > article.text.length) article.text = text;
       } catch (err) {

@@ -28,3 +28,27 @@ export class FixtureMissingError extends DigestError {
     super('FixtureMissingError', message, options);
   }
 }
+
+/**
+ * The guarded connector would not connect: the address is inside the network (loopback, private, link-local, ...)
+ * and DIGEST_FETCH_ALLOW does not name the host or a range that holds it. Raised at connect time, below HTTP,
+ * so it knows the host and address but not the URL; the fetcher turns it into a FetchRefusedError.
+ */
+export class AddressRefusedError extends DigestError {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+    readonly kind: string,
+    readonly range: string,
+  ) {
+    super('AddressRefusedError', `${host === address ? 'the address is' : `${host} resolves to ${address}, which is`} ${kind} (${range}); add it to DIGEST_FETCH_ALLOW if you trust it`);
+  }
+}
+
+/** A fetch of an address that third-party text pointed at (a redirect, an article link) was refused: not retried. */
+export class FetchRefusedError extends FetchError {
+  constructor(url: string, refused: AddressRefusedError, redirectedFrom?: string) {
+    super(`refused to fetch ${url}${redirectedFrom ? ` (a redirect from ${redirectedFrom})` : ''}: ${refused.message}`, url, undefined, { cause: refused });
+    this.name = 'FetchRefusedError';
+  }
+}

@@ -2,6 +2,8 @@
 // a BOM is unambiguous and wins (as in the WHATWG encoding standard), and so does the zero-byte pattern of
 // BOM-less UTF-16/32; then the HTTP header, then the XML
 // prolog or HTML <meta>; each declaration is checked against the bytes before it is believed; the rest is sniffed.
+// UTF-8 with a few bad bytes is still UTF-8: one stray 0xFF in a Chinese feed must cost one character (U+FFFD,
+// counted in `replaced` so the feed can be warned about), not the whole feed read as windows-1251.
 
 export type CharsetSource = 'bom' | 'header' | 'pattern' | 'xml-prolog' | 'html-meta' | 'sniff';
 
@@ -10,6 +12,8 @@ export interface DecodedBody {
   /** The WHATWG name of the charset used (`utf-8`, `big5`, `gbk`, `windows-1252`, ...). */
   charset: string;
   source: CharsetSource;
+  /** Invalid byte sequences decoded as U+FFFD; absent when there were none. */
+  replaced?: number;
 }
 
 /** Decodes a feed or page body; `headers` are lower-cased HTTP headers (only content-type is read). */
@@ -98,9 +102,9 @@ function checkDeclared(bytes: Uint8Array, charset: string, source: CharsetSource
     if (!pattern) return null;
     return pattern.slice(0, 6) === charset.slice(0, 6) ? pattern : null;
   }
-  if (charset === 'utf-8') return isUtf8(bytes) ? 'utf-8' : null;
-  if (SINGLE_BYTE.test(charset) && hasHighBytes(bytes) && isUtf8(bytes)) return 'utf-8';
-  if (!SINGLE_BYTE.test(charset) && !fatalOk(bytes, charset) && isUtf8(bytes)) return 'utf-8';
+  if (charset === 'utf-8') return isMostlyUtf8(bytes) ? 'utf-8' : null;
+  if (SINGLE_BYTE.test(charset) && hasHighBytes(bytes) && isMostlyUtf8(bytes)) return 'utf-8';
+  if (!SINGLE_BYTE.test(charset) && !fatalOk(bytes, charset) && isMostlyUtf8(bytes)) return 'utf-8';
   return charset;
 }
 
@@ -111,7 +115,62 @@ function finish(bytes: Uint8Array, charset: string, source: CharsetSource): Deco
       ? decodeWindows1252(bytes)
       : new TextDecoder(charset).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { text, charset, source };
+  // UTF-8 is counted on the bytes (a real U+FFFD in the feed is not a replacement); other charsets by the
+  // U+FFFDs of the decoding, which they can rarely encode themselves.
+  const replaced = charset === 'utf-8' ? utf8Sequences(bytes).invalid : countReplacements(text);
+  return replaced > 0 ? { text, charset, source, replaced } : { text, charset, source };
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Valid multi-byte sequences and invalid ones (each one U+FFFD, counted as the WHATWG decoder replaces them:
+ * a lead byte with the valid start of its sequence is one error).
+ */
+export function utf8Sequences(b: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < b.length; ) {
+    const x = b[i]!;
+    if (x < 0x80) {
+      i++;
+      continue;
+    }
+    const need = x >= 0xc2 && x <= 0xdf ? 1 : x >= 0xe0 && x <= 0xef ? 2 : x >= 0xf0 && x <= 0xf4 ? 3 : 0;
+    if (need === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, surrogates or > U+10FFFF).
+    let lo = x === 0xe0 ? 0xa0 : x === 0xf0 ? 0x90 : 0x80;
+    let hi = x === 0xed ? 0x9f : x === 0xf4 ? 0x8f : 0xbf;
+    let j = 1;
+    for (; j <= need; j++) {
+      const y = b[i + j];
+      if (y === undefined || y < lo || y > hi) break;
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    if (j > need) valid++;
+    else invalid++;
+    i += j;
+  }
+  return { valid, invalid };
+}
+
+/**
+ * UTF-8 with at most a few bad bytes: at least 8 valid multi-byte characters and no more than one bad sequence
+ * for every 20 of them. Text in any other charset read as UTF-8 has far more bad sequences than good ones
+ * (measured on the Big5, GBK, KOI8-R and windows-125x fixtures: good ones are rare), so this does not mistake them.
+ */
+export function isMostlyUtf8(bytes: Uint8Array): boolean {
+  const { valid, invalid } = utf8Sequences(bytes);
+  return invalid === 0 || (valid >= 8 && invalid * 20 <= valid);
 }
 
 function latin1(bytes: Uint8Array): string {
@@ -164,7 +223,7 @@ const COMMON_CYRILLIC = new Set('оеаинтсрвлкмдпуяыьгзбчй�
 
 /** Guesses the charset of undeclared (or wrongly declared) bytes. */
 export function sniffCharset(bytes: Uint8Array): string {
-  if (!hasHighBytes(bytes) || isUtf8(bytes)) return 'utf-8';
+  if (!hasHighBytes(bytes) || isMostlyUtf8(bytes)) return 'utf-8';
   // Latin text has isolated high bytes (Café); CJK and Cyrillic have runs of them.
   let high = 0;
   let paired = 0;

@@ -27,4 +27,8 @@ export interface ParsedFeed {
   items: FeedItem[];
   /** Set when the document was malformed and items were recovered one by one; says what was wrong. */
   repaired?: string;
+  /** Items past the per-feed cap (MAX_FEED_ITEMS): counted, not read. */
+  ignoredItems?: number;
+  /** Items that could not be read (broken or pathological markup), one reason each; the others are in `items`. */
+  droppedItems?: string[];
 }

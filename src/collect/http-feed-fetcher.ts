@@ -5,7 +5,10 @@
 // - redirects followed by hand (at most 5, loops detected), gzip/deflate/br decoded by hand, so the size cap
 //   applies to what we really hold in memory;
 // - conditional GET: ETag / Last-Modified remembered in a small state file with the last body, so a 304 gives
-//   the parser the stored copy and the window decides what is new.
+//   the parser the stored copy and the window decides what is new;
+// - a network policy (network-policy.ts): the feed's own URL is the operator's and connects as it is; a redirect
+//   to another host and every article page (fetchPage) come from third-party text and connect through a guarded
+//   agent that refuses internal addresses (loopback, private, link-local, ...) at connect time.
 
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
@@ -15,9 +18,11 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { Agent, request } from 'undici';
 import { NetworkEscapeError, errorMessage } from '../errors.js';
 import type { FeedConfig, FeedResponse } from '../types.js';
-import { FetchError } from './collect-errors.js';
+import { AddressRefusedError, FetchError, FetchRefusedError } from './collect-errors.js';
+import type { StateWarning } from '../util/read-state-file.js';
 import { createHttpStateStore, type HttpStateStore } from './http-state.js';
 import { parseRetryAfter, realSleep, retryDelayMs, type RetryPolicy } from '../util/retry-policy.js';
+import { createGuardedAgent, type LookupFunction, type NetworkPolicy } from './network-policy.js';
 import { assertNetworkAllowed } from './offline-guard.js';
 
 export const DEFAULT_USER_AGENT = 'ai-daily-digest/0.1 (+https://github.com/ai-daily-digest/ai-daily-digest; RSS digest bot)';
@@ -39,10 +44,18 @@ export interface HttpFetcherOptions {
   /** Default 5. */
   maxRedirects?: number;
   userAgent?: string;
-  /** Conditional-GET state file; null turns conditional GET off. Default `<cwd>/.digest-state/http-cache.json`. */
+  /** Conditional-GET state file (the workspace's http-cache.json); absent or null: no conditional GET. */
   stateFile?: string | null;
-  cwd?: string;
+  /** A corrupt state file was moved aside (src/util/read-state-file.ts). */
+  warnState?: (w: StateWarning) => void;
   log?: (event: Record<string, unknown>) => void;
+  /**
+   * What third-party addresses may reach (redirects to another host, article pages): internal addresses are
+   * refused unless `allow` names the host or a CIDR holding the address (from DIGEST_FETCH_ALLOW). Default: none.
+   */
+  networkPolicy?: NetworkPolicy;
+  /** The DNS lookup of guarded connections (default dns.lookup); tests answer names with it. */
+  lookup?: LookupFunction;
   /** Replaceable in tests. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -89,9 +102,11 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
     log: options.log,
   };
   const policy: RetryPolicy = { maxRetries: o.retries, baseDelayMs: o.backoffMs, capMs: o.maxRetryAfterMs };
-  const stateFile = options.stateFile === null ? null : (options.stateFile ?? path.join(options.cwd ?? process.cwd(), '.digest-state', 'http-cache.json'));
-  const store: HttpStateStore | null = stateFile ? createHttpStateStore(stateFile, { log: options.log }) : null;
+  const stateFile = options.stateFile ?? null;
+  const store: HttpStateStore | null = stateFile ? createHttpStateStore(stateFile, { warn: options.warnState }) : null;
+  // Two pools, so a connection opened for a trusted feed URL is never reused for a guarded request.
   const agent = new Agent({ keepAliveTimeout: 2_000, connect: { timeout: o.timeoutMs } });
+  const guardedAgent = createGuardedAgent(options.networkPolicy ?? { allow: [] }, { timeout: o.timeoutMs, lookup: options.lookup });
   const overall = pLimit(options.concurrency ?? 8);
   const perHost = options.perHost ?? 2;
   const hosts = new Map<string, LimitFunction>();
@@ -106,24 +121,26 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
    * One GET of one URL (no redirects followed), body read and decompressed, inside both limits. The timeout
    * starts when the request leaves the queue: waiting for a free slot is not the server's slowness.
    */
-  const getOnce = (url: string, headers: Record<string, string>): Promise<RawResponse> =>
+  const getOnce = (url: string, headers: Record<string, string>, guarded: boolean): Promise<RawResponse> =>
     // Host first, then the global slot: a request queued behind its host does not hold a global slot.
     hostLimit(url)(() =>
       overall(async () => {
         assertNetworkAllowed(url);
         const signal = AbortSignal.timeout(o.timeoutMs);
         try {
-          return await readResponse(url, headers, signal);
+          return await readResponse(url, headers, signal, guarded ? guardedAgent : agent);
         } catch (err) {
           if (err instanceof FetchError) throw err;
+          const refused = findRefusal(err);
+          if (refused) throw new FetchRefusedError(url, refused);
           if (signal.aborted) throw new FetchError(`timed out after ${o.timeoutMs} ms`, url, undefined, { cause: err });
           throw new FetchError(`network error: ${describeNetworkError(err)}`, url, undefined, { cause: err });
         }
       }),
     );
 
-  const readResponse = async (url: string, headers: Record<string, string>, signal: AbortSignal): Promise<RawResponse> => {
-    const res = await request(url, { method: 'GET', headers, signal, dispatcher: agent });
+  const readResponse = async (url: string, headers: Record<string, string>, signal: AbortSignal, dispatcher: Agent): Promise<RawResponse> => {
+    const res = await request(url, { method: 'GET', headers, signal, dispatcher });
     const h = flatHeaders(res.headers);
     if (REDIRECTS.has(res.statusCode) || res.statusCode === 304) {
       await res.body.dump();
@@ -148,12 +165,26 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
     return { status: res.statusCode, headers: h, body, url };
   };
 
-  /** One attempt: follows redirects by hand so that each hop is limited, checked and counted. */
-  const attempt = async (url: string, headers: Record<string, string>): Promise<RawResponse> => {
+  /**
+   * One attempt: follows redirects by hand so that each hop is limited, checked and counted. With `trusted`, the
+   * URL is the operator's: it and further hops on the same host (host and port) connect as they are, until the
+   * chain leaves that host; from then on, and for an untrusted URL from the start, every hop is guarded.
+   */
+  const attempt = async (url: string, headers: Record<string, string>, trusted: boolean): Promise<RawResponse> => {
     const chain = [url];
+    const trustedHost = new URL(url).host;
+    let stillTrusted = trusted;
     let current = url;
     for (;;) {
-      const res = await getOnce(current, headers);
+      stillTrusted &&= new URL(current).host === trustedHost;
+      let res: RawResponse;
+      try {
+        res = await getOnce(current, headers, !stillTrusted);
+      } catch (err) {
+        // Say where the redirect came from: the operator knows the feed URL, not the address it sent us to.
+        if (err instanceof FetchRefusedError && chain.length > 1) throw new FetchRefusedError(current, err.cause as AddressRefusedError, chain.at(-2));
+        throw err;
+      }
       if (!REDIRECTS.has(res.status)) return res;
       const location = res.headers.location;
       if (!location) throw new FinalError(`HTTP ${res.status} redirect without a Location header`, current, res.status);
@@ -167,18 +198,18 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
   };
 
   /** Attempts with retries; returns the final non-retryable answer (2xx, 304, 4xx) or throws. */
-  const withRetries = async (url: string, headers: Record<string, string>): Promise<RawResponse> => {
+  const withRetries = async (url: string, headers: Record<string, string>, trusted: boolean): Promise<RawResponse> => {
     const attempts = o.retries + 1;
     for (let i = 0; ; i++) {
       let waitMs: number;
       let problem: string;
       try {
-        const res = await attempt(url, headers);
+        const res = await attempt(url, headers, trusted);
         if (res.status !== 429 && res.status < 500) return res;
         problem = `HTTP ${res.status} ${STATUS_CODES[res.status] ?? ''}`.trim();
         waitMs = retryDelayMs(i, parseRetryAfter(res.headers, Date.now()), policy, o.random);
       } catch (err) {
-        if (err instanceof FinalError || err instanceof NetworkEscapeError || !(err instanceof FetchError)) throw err;
+        if (err instanceof FinalError || err instanceof FetchRefusedError || err instanceof NetworkEscapeError || !(err instanceof FetchError)) throw err;
         problem = err.message;
         waitMs = retryDelayMs(i, undefined, policy, o.random);
       }
@@ -197,14 +228,14 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
     if (stored?.entry.etag) headers['if-none-match'] = stored.entry.etag;
     if (stored?.entry.lastModified) headers['if-modified-since'] = stored.entry.lastModified;
 
-    let res = await withRetries(url, headers);
+    let res = await withRetries(url, headers, true);
     if (res.status === 304) {
       if (stored) {
         o.log?.({ event: 'http-not-modified', url });
         return { status: 304, headers: stored.entry.contentType ? { 'content-type': stored.entry.contentType } : {}, body: stored.body, url: stored.entry.finalUrl };
       }
       // A 304 we did not ask for (no stored copy): ask again, unconditionally.
-      res = await withRetries(url, baseHeaders(FEED_ACCEPT));
+      res = await withRetries(url, baseHeaders(FEED_ACCEPT), true);
     }
     if (res.status < 200 || res.status > 299) throw httpStatusError(res);
     if (store && (res.headers.etag || res.headers['last-modified'])) {
@@ -216,12 +247,16 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
   };
 
   const fetchPage = async (url: string): Promise<FeedResponse> => {
-    const res = await withRetries(url, baseHeaders(PAGE_ACCEPT));
+    // An article link is third-party text: guarded from the first hop.
+    const res = await withRetries(url, baseHeaders(PAGE_ACCEPT), false);
     if (res.status < 200 || res.status > 299) throw httpStatusError(res);
     return { status: res.status, headers: res.headers, body: res.body, url: res.url };
   };
 
-  return Object.assign(fetchFeed, { fetchPage, close: () => agent.close(), stateFile });
+  const close = async (): Promise<void> => {
+    await Promise.all([agent.close(), guardedAgent.close()]);
+  };
+  return Object.assign(fetchFeed, { fetchPage, close, stateFile });
 }
 
 function httpStatusError(res: RawResponse): FetchError {
@@ -253,6 +288,14 @@ async function decompress(buf: Buffer, encoding: string | undefined, maxBytes: n
     }
     throw new FinalError(`could not decompress the ${enc} body: ${errorMessage(err)}`, url, undefined, { cause: err });
   }
+}
+
+/** The connector's refusal, wherever undici put it in the chain of causes. */
+function findRefusal(err: unknown): AddressRefusedError | undefined {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof AddressRefusedError) return e;
+  }
+  return undefined;
 }
 
 function describeNetworkError(err: unknown): string {

@@ -1,4 +1,6 @@
 // One feed item → one Article, or the reason it cannot be one. Pure: the fetch time comes in as an argument.
+// Every string that leaves here passes stripUnsafeChars: controls, noncharacters and bidi overrides from a feed
+// never reach the digest. Reasons describe the item without quoting it.
 
 import type { Article, FeedConfig } from '../types.js';
 import { articleId } from './article-id.js';
@@ -7,6 +9,7 @@ import { detectLang } from './detect-lang.js';
 import type { FeedItem } from './feed-item.js';
 import { htmlToText } from './html-to-text.js';
 import { parseDate } from './parse-date.js';
+import { stripUnsafeChars } from '../text/strip-unsafe-chars.js';
 
 export interface NormaliseContext {
   feed: FeedConfig;
@@ -26,30 +29,54 @@ export function cleanTitle(title: string): string {
   return title.replace(/\.?\s*\(arXiv:[^)]*\)\s*$/, '').trim();
 }
 
+/** Plain, safe text: stripped of unsafe characters after the HTML is gone (entities decode to them too). */
+function plain(html: string | undefined): string {
+  return collapse(stripUnsafeChars(htmlToText(html)));
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The first `max` characters without cutting a surrogate pair in two. */
+function cut(text: string, max: number): string {
+  const end = /[\ud800-\udbff]/.test(text[max - 1] ?? '') ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/** What kind of link an item has, for a reason that must not repeat it (it is third-party text). */
+function describeLink(link: string): string {
+  const scheme = /^\s*([a-z][a-z0-9+.-]{0,15}):/i.exec(link)?.[1];
+  return scheme ? `a ${scheme.toLowerCase()}: link` : 'a relative or malformed link';
+}
+
 export function normaliseItem(item: FeedItem, ctx: NormaliseContext): NormaliseResult {
   const url = canonicalUrl(item.link, ctx.baseUrl) ?? canonicalUrl(item.guid, ctx.baseUrl);
   if (!url) {
-    return { ok: false, reason: item.link ? `link is not an http(s) URL: ${item.link.slice(0, 80)}` : 'no link' };
+    return { ok: false, reason: item.link ? `link is not an http(s) URL (${describeLink(item.link)})` : 'no link' };
   }
-  const text = htmlToText(item.contentHtml) || htmlToText(item.summaryHtml);
-  let title = cleanTitle(htmlToText(item.titleHtml));
-  if (!title) title = text.slice(0, 80);
+  const text = plain(item.contentHtml) || plain(item.summaryHtml);
+  let title = cleanTitle(plain(item.titleHtml));
+  if (!title) title = cut(text, 80).trim();
   if (!title) return { ok: false, reason: 'no title and no text' };
-  if (title.length > MAX_TITLE) title = `${title.slice(0, MAX_TITLE - 1)}…`;
+  if (title.length > MAX_TITLE) title = `${cut(title, MAX_TITLE - 1)}…`;
+  const sourceName = item.sourceName ? collapse(stripUnsafeChars(item.sourceName)) : '';
 
   const date = parseDate(item.published) ?? parseDate(item.updated);
   const article: Article = {
     id: articleId(url),
     feedId: ctx.feed.id,
-    source: item.sourceName && item.sourceName.length <= 60 ? item.sourceName : ctx.feed.name,
+    source: sourceName && sourceName.length <= 60 ? sourceName : stripUnsafeChars(ctx.feed.name),
     url,
     title,
     text,
     publishedAt: (date ?? ctx.fetchedAt).toISOString(),
     lang: detectLang(`${title} ${text}`, ctx.feed.lang),
   };
-  if (item.authors.length) article.authors = [...item.authors];
-  if (item.categories.length) article.categories = [...item.categories];
+  const authors = item.authors.map((a) => collapse(stripUnsafeChars(a))).filter(Boolean);
+  const categories = item.categories.map((c) => collapse(stripUnsafeChars(c))).filter(Boolean);
+  if (authors.length) article.authors = authors;
+  if (categories.length) article.categories = categories;
   if (!date) article.undated = true;
   return { ok: true, article };
 }

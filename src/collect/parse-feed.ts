@@ -4,6 +4,9 @@
 // items at all on an undeclared entity like &nbsp; and knows nothing of xml:base, while fast-xml-parser is
 // lenient, fast, and with stop nodes keeps HTML fields as raw markup for cheerio. Where even that fails,
 // items are recovered one by one, so one broken item does not lose the feed.
+//
+// The document is third-party text: no error message here quotes it (a parser's message often does, so those
+// are described in our own words), and no feed costs more than its first MAX_FEED_ITEMS items.
 
 import { XMLParser } from 'fast-xml-parser';
 import { resolveUrl } from './canonical-url.js';
@@ -35,24 +38,95 @@ type Node = Record<string, unknown>;
 
 const DOCTYPE = /<!DOCTYPE[^[>]*(?:\[[\s\S]*?\]\s*)?>/i;
 
+/** Items read from one feed; the rest are counted, not read (a 100,000-item feed must not cost the run). */
+export const MAX_FEED_ITEMS = 500;
+
+export interface ParseFeedOptions {
+  /** Default MAX_FEED_ITEMS. */
+  maxItems?: number;
+}
+
 /** Parses feed text; `baseUrl` (the document's URL) resolves relative links. Throws FeedParseError. */
-export function parseFeed(text: string, baseUrl?: string): ParsedFeed {
+export function parseFeed(text: string, baseUrl?: string, options: ParseFeedOptions = {}): ParsedFeed {
+  const maxItems = options.maxItems ?? MAX_FEED_ITEMS;
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed === '') throw new FeedParseError('empty document: the server sent no content');
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonFeed(trimmed, baseUrl);
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return capItems(parseJson(trimmed, baseUrl), maxItems);
   if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(trimmed)) throw htmlPageError();
-  if (!trimmed.startsWith('<')) throw new FeedParseError(`not XML or JSON: the document starts with "${oneLine(trimmed.slice(0, 40))}"`);
+  if (!trimmed.startsWith('<')) throw new FeedParseError(`not XML or JSON: ${describeBody(trimmed)}, starting with neither "<" nor "{"`);
 
   // The DOCTYPE goes: feeds use it only to declare HTML entities (which the parser knows anyway), parameter
   // entities in it make fast-xml-parser give up, and entity expansion is an attack surface we do not need.
   const xml = trimmed.replace(DOCTYPE, '');
+  const short = withoutItemsPast(xml, maxItems);
+  if (short) {
+    // Parsing 100,000 items only to ignore them costs seconds: the document without them, if that still parses.
+    try {
+      const parsed = fromDocument(parser.parse(short.xml) as Node, baseUrl, maxItems);
+      if (parsed.items.length + (parsed.droppedItems?.length ?? 0) === maxItems) return { ...parsed, ignoredItems: short.ignored };
+    } catch {
+      // the cut went wrong (an end tag inside CDATA, say): parse the whole document as it is
+    }
+  }
   let doc: Node;
   try {
     doc = parser.parse(xml) as Node;
   } catch (err) {
-    return repair(xml, baseUrl, err);
+    return repair(xml, baseUrl, err, maxItems);
   }
-  return fromDocument(doc, baseUrl);
+  return fromDocument(doc, baseUrl, maxItems);
+}
+
+const ITEM_END = /<\/(?:[\w-]+:)?(?:item|entry)\s*>/gi;
+
+/** The document with the items after the first `maxItems` cut out (what follows the last item is kept), or null. */
+function withoutItemsPast(xml: string, maxItems: number): { xml: string; ignored: number } | null {
+  let count = 0;
+  let cutAt = -1;
+  let lastEnd = -1;
+  ITEM_END.lastIndex = 0;
+  for (let m = ITEM_END.exec(xml); m; m = ITEM_END.exec(xml)) {
+    count++;
+    lastEnd = m.index + m[0].length;
+    if (count === maxItems) cutAt = lastEnd;
+  }
+  if (count <= maxItems || cutAt < 0) return null;
+  return { xml: xml.slice(0, cutAt) + xml.slice(lastEnd), ignored: count - maxItems };
+}
+
+/** JSON Feed, with JSON.parse's message (which quotes the text around the error) replaced by our own. */
+function parseJson(text: string, baseUrl: string | undefined): ParsedFeed {
+  try {
+    return parseJsonFeed(text, baseUrl);
+  } catch (err) {
+    if (!(err instanceof FeedParseError) || !err.message.startsWith('not valid JSON')) throw err;
+    const at = /position (\d+)/.exec(err.message)?.[1];
+    // No `cause`: the cause's message is the quoting one.
+    throw new FeedParseError(`not valid JSON: ${text.length} characters with a syntax error${at ? ` at position ${at}` : ''}`);
+  }
+}
+
+function capItems(feed: ParsedFeed, maxItems: number): ParsedFeed {
+  if (feed.items.length <= maxItems) return feed;
+  return { ...feed, items: feed.items.slice(0, maxItems), ignoredItems: feed.items.length - maxItems };
+}
+
+/**
+ * Reads raw items with `read`, up to `maxItems`. An item that throws is dropped with the reason and the others
+ * are kept: one pathological item must not cost its feed.
+ */
+function readItems(raw: unknown[], read: (node: Node) => FeedItem, maxItems: number): Pick<ParsedFeed, 'items' | 'ignoredItems' | 'droppedItems'> {
+  const items: FeedItem[] = [];
+  const dropped: string[] = [];
+  const limit = Math.min(raw.length, maxItems);
+  for (let i = 0; i < limit; i++) {
+    try {
+      items.push(read(asNode(raw[i])));
+    } catch (err) {
+      dropped.push(`item ${i + 1} could not be read: ${describeError(err)}`);
+    }
+  }
+  return { items, ...(raw.length > limit ? { ignoredItems: raw.length - limit } : {}), ...(dropped.length ? { droppedItems: dropped } : {}) };
 }
 
 const BARE_AMP = /&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g;
@@ -62,44 +136,44 @@ const BARE_LT = /<(?![A-Za-z_:/!?])/g;
  * The usual breakage of hand-made feeds is a bare `&` or `<` in text ("R&D", "a < b"): escape those and try
  * again; if the document still does not parse, recover its items one by one.
  */
-function repair(xml: string, baseUrl: string | undefined, cause: unknown): ParsedFeed {
-  const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
+function repair(xml: string, baseUrl: string | undefined, cause: unknown, maxItems: number): ParsedFeed {
+  const reason = describeXmlError(cause);
   const fixed = xml.replace(BARE_AMP, '&amp;').replace(BARE_LT, '&lt;');
   if (fixed !== xml) {
     try {
-      const parsed = fromDocument(parser.parse(fixed) as Node, baseUrl);
+      const parsed = fromDocument(parser.parse(fixed) as Node, baseUrl, maxItems);
       return { ...parsed, repaired: `malformed XML (${reason}); bare & and < were escaped` };
     } catch {
       // still broken: fall through to item-by-item recovery
     }
   }
-  return salvage(fixed, baseUrl, cause);
+  return salvage(fixed, baseUrl, cause, maxItems);
 }
 
-function fromDocument(doc: Node, baseUrl: string | undefined): ParsedFeed {
+function fromDocument(doc: Node, baseUrl: string | undefined, maxItems: number): ParsedFeed {
   const rootName = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('#') && !k.startsWith('@_'));
   const root = asNode(first(doc[rootName ?? '']));
   switch (rootName?.toLowerCase()) {
     case 'rss':
     case 'channel':
-      return fromRss(root, rootName.toLowerCase() === 'channel' ? root : asNode(first(root.channel)), baseUrl, 'rss');
+      return fromRss(root, rootName.toLowerCase() === 'channel' ? root : asNode(first(root.channel)), baseUrl, 'rss', maxItems);
     case 'rdf':
-      return fromRss(root, asNode(first(root.channel)), baseUrl, 'rdf');
+      return fromRss(root, asNode(first(root.channel)), baseUrl, 'rdf', maxItems);
     case 'feed':
-      return fromAtom(root, baseUrl);
+      return fromAtom(root, baseUrl, maxItems);
     case 'entry':
       // A lone Atom entry document (RFC 4287 §4.1.2): a feed of one.
-      return fromAtom({ entry: [root] }, baseUrl);
+      return fromAtom({ entry: [root] }, baseUrl, maxItems);
     case 'html':
       throw htmlPageError();
     case undefined:
       throw new FeedParseError('no XML element found: the document is empty or not XML');
     default:
-      throw new FeedParseError(`not a feed: the root element is <${rootName}>, expected <rss>, <rdf:RDF> or <feed>`);
+      throw new FeedParseError(`not a feed: the root element is ${describeRoot(rootName ?? '')}, expected <rss>, <rdf:RDF> or <feed>`);
   }
 }
 
-function fromRss(root: Node, channel: Node, baseUrl: string | undefined, format: 'rss' | 'rdf'): ParsedFeed {
+function fromRss(root: Node, channel: Node, baseUrl: string | undefined, format: 'rss' | 'rdf', maxItems: number): ParsedFeed {
   const docBase = resolveUrl(attr(root, 'base'), baseUrl) ?? baseUrl;
   const channelBase = resolveUrl(attr(channel, 'base'), docBase) ?? docBase;
   const link = rssLink(channel.link, channelBase);
@@ -111,7 +185,7 @@ function fromRss(root: Node, channel: Node, baseUrl: string | undefined, format:
     format,
     title: htmlToText(fieldHtml(channel.title, 'html')),
     ...(link ? { link } : {}),
-    items: rawItems.map((it) => rssItem(asNode(it), itemBase)),
+    ...readItems(rawItems, (it) => rssItem(it, itemBase), maxItems),
   };
 }
 
@@ -137,14 +211,14 @@ export function rssItem(it: Node, base: string | undefined): FeedItem {
   });
 }
 
-function fromAtom(feed: Node, baseUrl: string | undefined): ParsedFeed {
+function fromAtom(feed: Node, baseUrl: string | undefined, maxItems: number): ParsedFeed {
   const base = resolveUrl(attr(feed, 'base'), baseUrl) ?? baseUrl;
   const link = atomLink(feed.link, base);
   return {
     format: 'atom',
     title: htmlToText(atomText(feed.title)),
     ...(link ? { link } : {}),
-    items: arr(feed.entry).map((e) => atomEntry(asNode(e), base)),
+    ...readItems(arr(feed.entry), (e) => atomEntry(e, base), maxItems),
   };
 }
 
@@ -169,32 +243,66 @@ export function atomEntry(entry: Node, base: string | undefined): FeedItem {
 
 // ---- recovery of malformed documents ----
 
-const ITEM_BLOCK = /<((?:[\w-]+:)?(?:item|entry))\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const ITEM_OPEN = /<((?:[\w-]+:)?(?:item|entry))\b/gi;
+
+/**
+ * The `<item>…</item>` and `<entry>…</entry>` blocks of a document, in order, as a lazy regex would find them,
+ * but in linear time: a regex that looks for a close tag from every open tag of a document with none is
+ * quadratic (20,000 unclosed items took 12 s). A name found unclosed once is not looked for again.
+ */
+function* itemBlocks(text: string): Generator<{ name: string; block: string }> {
+  const unclosedAfter = new Map<string, number>();
+  ITEM_OPEN.lastIndex = 0;
+  for (let m = ITEM_OPEN.exec(text); m; m = ITEM_OPEN.exec(text)) {
+    const name = m[1]!;
+    const key = name.toLowerCase();
+    const gt = text.indexOf('>', m.index);
+    if (gt < 0) return; // no tag after this one can end either
+    if ((unclosedAfter.get(key) ?? Infinity) <= m.index) continue;
+    const close = new RegExp(`</${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*>`, 'gi');
+    close.lastIndex = gt + 1;
+    const end = close.exec(text);
+    if (!end) {
+      unclosedAfter.set(key, m.index);
+      continue;
+    }
+    yield { name, block: text.slice(m.index, end.index + end[0].length) };
+    ITEM_OPEN.lastIndex = end.index + end[0].length;
+  }
+}
 
 /** Parses each <item>/<entry> on its own when the whole document is not well-formed enough to parse. */
-function salvage(text: string, baseUrl: string | undefined, cause: unknown): ParsedFeed {
-  const reason = oneLine(cause instanceof Error ? cause.message : String(cause));
+function salvage(text: string, baseUrl: string | undefined, cause: unknown, maxItems: number): ParsedFeed {
+  const reason = describeXmlError(cause);
   const atom = /<(?:[\w-]+:)?feed\b/i.test(text.slice(0, 4096));
   const rdf = /<(?:[\w-]+:)?RDF\b/.test(text.slice(0, 4096));
   const items: FeedItem[] = [];
+  const dropped: string[] = [];
+  let seen = 0;
   const channelLink = /<link>\s*([^<\s]+)\s*<\/link>/i.exec(text)?.[1];
   const base = resolveUrl(channelLink, baseUrl) ?? baseUrl;
-  for (const m of text.matchAll(ITEM_BLOCK)) {
+  for (const { name, block } of itemBlocks(text)) {
+    if (++seen > maxItems) continue; // counted, not read
+    const isEntry = name.toLowerCase().endsWith('entry');
     try {
-      const doc = parser.parse(`<x>${m[0]}</x>`) as Node;
-      const node = asNode(first(asNode(doc.x)[m[1]!.toLowerCase().endsWith('entry') ? 'entry' : 'item']));
-      items.push(m[1]!.toLowerCase().endsWith('entry') ? atomEntry(node, baseUrl) : rssItem(node, base));
-    } catch {
-      // this item is broken too: skip it, keep the others
+      const doc = parser.parse(`<x>${block}</x>`) as Node;
+      const node = asNode(first(asNode(doc.x)[isEntry ? 'entry' : 'item']));
+      items.push(isEntry ? atomEntry(node, baseUrl) : rssItem(node, base));
+    } catch (err) {
+      // this item is broken too: skip it, keep the others, and say so
+      dropped.push(`item ${seen} could not be read: ${describeXmlError(err)}`);
     }
   }
-  if (items.length === 0) throw new FeedParseError(`not well-formed XML and no item could be recovered: ${reason}`, { cause });
+  // The parser's error quotes the document: it is not kept as the cause.
+  if (items.length === 0) throw new FeedParseError(`not well-formed XML and no item could be recovered: ${reason}`);
   const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1] ?? '';
   return {
     format: atom ? 'atom' : rdf ? 'rdf' : 'rss',
     title: htmlToText(rawToHtml(title, 'html')),
     ...(base ? { link: base } : {}),
     items,
+    ...(seen > maxItems ? { ignoredItems: seen - maxItems } : {}),
+    ...(dropped.length ? { droppedItems: dropped } : {}),
     repaired: `malformed XML (${reason}); recovered ${items.length} item(s) one by one`,
   };
 }
@@ -205,8 +313,42 @@ function htmlPageError(): FeedParseError {
   return new FeedParseError('an HTML page, not a feed: the URL may point at a web page, an error page or a consent wall; set the feed URL itself');
 }
 
-function oneLine(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().slice(0, 200);
+// ---- describing the document without quoting it ----
+
+/** What fast-xml-parser's messages mean, in words of our own: its messages quote the document. */
+const XML_PROBLEMS: Array<[RegExp, string]> = [
+  [/nested tags/i, 'elements nested deeper than 100 levels'],
+  [/DOCTYPE|entit|notation|SYSTEM|PUBLIC|content model|Element Expression|attribute (?:name|type)/i, 'a malformed DOCTYPE or entity declaration'],
+  [/not closed|Unexpected end|Unclosed|Unterminated/i, 'a tag, comment or CDATA section that is never closed'],
+  [/Invalid tag name|Invalid element name|readTagExp|Unpaired tag|reserved JavaScript keyword/i, 'an invalid tag'],
+];
+
+function describeXmlError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  for (const [pattern, description] of XML_PROBLEMS) if (pattern.test(message)) return description;
+  return 'markup the XML parser could not read';
+}
+
+/** An error of ours or a runtime error: its name only, unless it is one of ours (whose messages never quote). */
+function describeError(err: unknown): string {
+  if (err instanceof FeedParseError) return err.message;
+  if (err instanceof RangeError) return 'too deeply nested or too large to process';
+  return err instanceof Error ? `${err.name} while reading it` : 'an unexpected failure';
+}
+
+/** The length and kind of a document, for messages that must not quote it. */
+function describeBody(text: string): string {
+  const sample = text.slice(0, 4096);
+  const odd = (sample.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  const kind = odd > sample.length * 0.05 ? 'binary data' : /<(?:html|body|div|p|script)\b/i.test(sample) ? 'HTML' : 'plain text';
+  return `${text.length} characters that look like ${kind}`;
+}
+
+/** Root elements worth naming (a sitemap, an OPML list, a storage error); any other name is not repeated. */
+const KNOWN_ROOTS = new Set(['opml', 'urlset', 'sitemapindex', 'error', 'svg', 'xhtml', 'body', 'soap:envelope', 'envelope', 'listbucketresult']);
+
+function describeRoot(name: string): string {
+  return KNOWN_ROOTS.has(name.toLowerCase()) ? `<${name}>` : `an unknown element (a name of ${name.length} characters)`;
 }
 
 function asNode(v: unknown): Node {

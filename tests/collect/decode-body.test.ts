@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../src/collect/decode-body.js';
+import { decodeBody, isMostlyUtf8, utf8Sequences } from '../../src/collect/decode-body.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 const bytes = (...parts: Array<string | number[]>) =>
@@ -65,6 +65,42 @@ describe('decodeBody', () => {
     const d = decodeBody(page);
     expect(d.source).toBe('html-meta');
     expect(d.text).toContain('Café');
+  });
+
+  it('keeps UTF-8 with one stray byte as UTF-8 (it was read as windows-1251), and counts the replacement', () => {
+    const utf8 = new Uint8Array(Buffer.from(`<rss><channel><title>${BIG5_TITLE}</title><item><title>${BIG5_TITLE}</title></item></channel></rss>`, 'utf8'));
+    const stray = new Uint8Array([...utf8.subarray(0, 20), 0xff, ...utf8.subarray(20)]);
+    const sniffed = decodeBody(stray);
+    expect(sniffed).toMatchObject({ charset: 'utf-8', source: 'sniff', replaced: 1 });
+    expect(sniffed.text).toContain(`<title>${BIG5_TITLE}</title>`);
+    expect(sniffed.text.match(/\ufffd/g)).toHaveLength(1);
+    expect(decodeBody(stray, { 'content-type': 'application/rss+xml; charset=utf-8' })).toMatchObject({ charset: 'utf-8', source: 'header', replaced: 1 });
+    expect(decodeBody(stray, { 'content-type': 'text/xml; charset=iso-8859-1' })).toMatchObject({ charset: 'utf-8', replaced: 1 });
+    // A truncated sequence (lead byte and one of two continuation bytes) is one replacement, as TextDecoder makes it.
+    const truncated = new Uint8Array([...utf8.subarray(0, 20), 0xe5, 0x8f, ...utf8.subarray(20)]);
+    expect(decodeBody(truncated)).toMatchObject({ charset: 'utf-8', replaced: 1 });
+    // A real U+FFFD in the feed is not a replacement.
+    expect(decodeBody(new Uint8Array(Buffer.from(`<t>${BIG5_TITLE}\ufffd</t>`, 'utf8'))).replaced).toBeUndefined();
+  });
+
+  it('does not take Big5, GBK or windows-1252 bytes for UTF-8 with a few errors', () => {
+    for (const name of ['big5-undeclared.xml', 'gbk-undeclared.xml', 'big5-declared.xml', 'gbk-declared.xml']) expect(isMostlyUtf8(fixture(name))).toBe(false);
+    const cp1252 = bytes('<t>Caf', [0xe9], ' cr', [0xe8], 'me br', [0xfb], 'l', [0xe9], 'e ', [0x93], 'quoted', [0x94], '</t>');
+    expect(isMostlyUtf8(cp1252)).toBe(false);
+    expect(decodeBody(cp1252).text).toContain('Café crème brûlée “quoted”');
+    // Big5 with one invalid byte stays Big5: the bad byte is the replacement, not the whole feed.
+    const big5 = fixture('big5-undeclared.xml');
+    const at = big5.indexOf(0x3c, 100);
+    const broken = new Uint8Array([...big5.subarray(0, at), 0x81, ...big5.subarray(at)]); // a lead byte with no trail byte
+    const d = decodeBody(broken, { 'content-type': 'application/rss+xml; charset=big5' });
+    expect(d).toMatchObject({ charset: 'big5', replaced: 1 });
+    expect(d.text).toContain(BIG5_TITLE);
+  });
+
+  it('counts UTF-8 sequences the way the decoder replaces them', () => {
+    expect(utf8Sequences(new Uint8Array(Buffer.from('aé人😀', 'utf8')))).toEqual({ valid: 3, invalid: 0 });
+    // overlong, surrogate, lone continuation, lead at the end
+    expect(utf8Sequences(new Uint8Array([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x80, 0xe4]))).toEqual({ valid: 0, invalid: new TextDecoder().decode(new Uint8Array([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x80, 0xe4])).match(/\ufffd/g)!.length });
   });
 
   it('ignores bogus labels and still produces text', () => {

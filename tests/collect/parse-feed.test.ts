@@ -104,8 +104,10 @@ describe('parseFeed: leniency', () => {
   it('rejects HTML pages, empty documents and non-feeds with a one-line reason', () => {
     expect(() => parseFeed('<!DOCTYPE html><html><body>Sign in</body></html>')).toThrow(/an HTML page, not a feed/);
     expect(() => parseFeed('   ')).toThrow(FeedParseError);
-    expect(() => parseFeed('<note><to>x</to></note>')).toThrow(/root element is <note>/);
-    expect(() => parseFeed('Service Unavailable')).toThrow(/not XML or JSON/);
+    // The root's name is the document's text: named only when it is a well-known non-feed document.
+    expect(() => parseFeed('<note><to>x</to></note>')).toThrow('not a feed: the root element is an unknown element (a name of 4 characters), expected <rss>, <rdf:RDF> or <feed>');
+    expect(() => parseFeed('<opml version="2.0"><body/></opml>')).toThrow(/root element is <opml>/);
+    expect(() => parseFeed('Service Unavailable')).toThrow('not XML or JSON: 19 characters that look like plain text, starting with neither "<" nor "{"');
     try {
       parseFeed('<html><body>x</body></html>');
     } catch (err) {
