@@ -1,8 +1,10 @@
 // The format contract (../shared/format.md) as code. Pure: text in, violations out, each with its line, so
 // `digest check` can print `file:line: what is wrong` and the pipeline can refuse to write a bad digest.
-// Each part of the contract is a rule in rules/; this only reads the document and runs them.
+// Each part of the contract is a rule in rules/ (and check-safety.ts: nothing third-party text may do on the
+// site); this only reads the document and runs them.
 
 import { INSIGHT_TITLE, READING_TITLE } from '../render/section-titles.js';
+import { checkSafety } from './check-safety.js';
 import { readDigestDoc, type Violation } from './digest-doc.js';
 import { checkNewsSection } from './rules/entry-rule.js';
 import { checkFile } from './rules/file-rule.js';
@@ -27,6 +29,8 @@ export function checkDigest(text: string, options: CheckOptions = {}): Violation
   const read = readDigestDoc(text);
   if ('fatal' in read) return [...v, read.fatal].sort(byLine);
   const doc = read.doc;
+  // Safety first and whatever else fails: nothing a feed or a model wrote may act as markup on the site.
+  v.push(...checkSafety(doc.lines, doc.frontMatterEnd + 2, options));
   const fm = checkFrontMatter(doc);
   v.push(...fm.violations);
   if (fm.stop) return v.sort(byLine);
@@ -40,7 +44,13 @@ export function checkDigest(text: string, options: CheckOptions = {}): Violation
     else if (section.title === READING_TITLE) v.push(...checkReading(section, links), ...checkFooter(section, fm.facts.date));
   }
   v.push(...checkHeadlineCount(doc.sections), ...checkScript(doc.lines));
-  return v.sort(byLine);
+  return distinct(v).sort(byLine);
+}
+
+/** The safety and link rules may both find a link that is not a collected article: say it once. */
+function distinct(v: Violation[]): Violation[] {
+  const seen = new Set<string>();
+  return v.filter((x) => !seen.has(`${x.line}\n${x.message}`) && seen.add(`${x.line}\n${x.message}`));
 }
 
 function byLine(a: Violation, b: Violation): number {

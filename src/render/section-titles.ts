@@ -22,7 +22,18 @@ export function digestFileName(date: string): string {
   return `${date}-ai-intel.md`;
 }
 
-/** Markdown link targets end at `)`, so parentheses in a URL are percent-encoded (same resource, safe link). */
+const UTF8 = new TextEncoder();
+
+/**
+ * A collected URL as a Markdown link target, the same resource either way: characters that would end the target
+ * or change its meaning there are percent-encoded — parentheses and spaces (the target ends), `<` `>` `\` `"`
+ * `` ` ``, braces (Hugo's shortcode lexer reads the raw file), whatever is not printable ASCII (controls, bidi
+ * marks); an `&` that would start a character reference becomes `&amp;`: Goldmark decodes references in targets
+ * (a backslash does not stop it there), so the page links to the URL as collected.
+ */
 export function markdownUrl(url: string): string {
-  return url.replaceAll('(', '%28').replaceAll(')', '%29').replaceAll(' ', '%20');
+  return url
+    .replace(/\p{Cs}/gu, '')
+    .replace(/[^\x21-\x7E]|[()<>\\"`{}]/gu, (c) => [...UTF8.encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;');
 }
