@@ -2,10 +2,13 @@
 // Only this layer turns outcomes into exit codes.
 
 import { Command, CommanderError } from 'commander';
-import { ConfigError, DigestError, errorMessage } from './errors.js';
+import { loadEnvFile } from './config/read-env.js';
+import { formatError } from './cli/format-error.js';
+import { createRedactor } from './util/redact-secrets.js';
 import { EXIT, processIo, type CliIo } from './cli/cli-io.js';
 import { registerCheckCommand } from './cli/check-command.js';
 import { registerClusterCommand } from './cli/cluster-command.js';
+import { registerEvalCommand } from './cli/eval-command.js';
 import { registerCollectCommand } from './cli/collect-command.js';
 import { registerFeedsCommand } from './cli/feeds-command.js';
 import { registerRecordCommand } from './cli/record-command.js';
@@ -23,11 +26,13 @@ export function buildProgram(io: CliIo, setCode: (code: number) => void): Comman
   registerCollectCommand(program, io, setCode);
   registerFeedsCommand(program, io, setCode);
   registerClusterCommand(program, io, setCode);
+  registerEvalCommand(program, io, setCode);
   return program;
 }
 
 /** Runs the CLI with the given arguments (without `node` and the script) and returns the exit code. */
-export async function runMain(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function runMain(argv: string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = redactedIo(rawIo);
   let code: number = EXIT.ok;
   const program = buildProgram(io, (c) => {
     code = c;
@@ -41,15 +46,23 @@ export async function runMain(argv: string[], io: CliIo = processIo()): Promise<
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
       return EXIT.usage;
     }
-    if (err instanceof ConfigError) {
-      io.stderr(`digest: ${err.message}\n`);
-      return EXIT.usage;
-    }
-    if (err instanceof DigestError) {
-      io.stderr(`digest: ${err.name}: ${err.message}\n`);
-      return EXIT.failed;
-    }
-    io.stderr(`digest: unexpected error: ${errorMessage(err)}\n${err instanceof Error ? err.stack ?? '' : ''}\n`);
-    return EXIT.failed;
+    const f = formatError(err, { debug: /^(debug|trace)$/i.test(io.env.DIGEST_LOG_LEVEL ?? '') });
+    io.stderr(`${f.line}\n`);
+    return f.code;
   }
+}
+
+/**
+ * Everything the CLI prints (the summary, errors, every log line) passes through the redactor built from the
+ * environment and .env, so no secret reaches a terminal, a log file or cron mail.
+ */
+function redactedIo(io: CliIo): CliIo {
+  let env = io.env;
+  try {
+    env = loadEnvFile(io.cwd, io.env);
+  } catch {
+    // an unreadable .env is reported by the command itself; the process environment still names the secrets
+  }
+  const redact = createRedactor(env);
+  return { ...io, stdout: (t) => io.stdout(redact(t)), stderr: (t) => io.stderr(redact(t)) };
 }
