@@ -24,6 +24,7 @@ import type { StoryMemory } from '../pipeline/run-digest.js';
 import { coverFileName, coverInputFromMarkdown, renderCover } from '../render/render-cover.js';
 import type { Article, Embedder, FeedConfig, FeedResponse, Topic, Warning, Window } from '../types.js';
 import { createLogger } from '../util/create-logger.js';
+import { createRedactor, type Redactor } from '../util/redact-secrets.js';
 import type { StateWarning } from '../util/read-state-file.js';
 import { realSleep } from '../util/retry-policy.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -44,6 +45,8 @@ export interface AppContext {
   /** Warnings raised while wiring (a corrupt state file moved aside); they go into the run report. */
   warnings: Warning[];
   warnState: (w: StateWarning) => void;
+  /** Removes every secret of the environment (and secret-shaped text) from text that leaves the process. */
+  redact: Redactor;
 }
 
 export function createAppContext(io: AppIo): AppContext {
@@ -58,6 +61,7 @@ export function createAppContext(io: AppIo): AppContext {
     log,
     sleep: io.sleep ?? realSleep,
     warnings,
+    redact: createRedactor(env),
     warnState: (w) => {
       log.warn({ code: w.code }, w.message);
       warnings.push(w);
@@ -215,7 +219,6 @@ export async function composeRun(ctx: AppContext, o: RunOptions, day: Day): Prom
   ctx.log.info({ writer: writer.writerName }, writer.note);
   const policy = await readSelectionPolicy(path.resolve(ctx.io.cwd, o.policy ?? 'selection.yaml'), { required: o.policy !== undefined, maxEntries: o.maxEntries ?? ctx.runEnv.DIGEST_MAX_ENTRIES });
   const ledger = await readStoryLedger(workspace.ledgerFile, ctx.warnState);
-  const cover = coverWriter(ctx, workspace);
   const source = composeFeedSource(ctx, { traits, workspace, day, isolate: traits.answers === 'recording' });
   return {
     ...source,
@@ -226,11 +229,26 @@ export async function composeRun(ctx: AppContext, o: RunOptions, day: Day): Prom
     triage: await composeTriage(writer.sources, policy),
     budget: writer.writerName === 'model' ? estimateBudget(config, o.model) : undefined,
     memory: { filter: (topics, articles) => applyStoryLedger(topics, articles, ledger, day.date) },
-    afterWrite: async (done) => {
-      await writeStoryLedger(workspace.ledgerFile, recordStories(ledger, done.date, done.written, done.articles));
-      return (await cover?.(done)) ?? [];
-    },
+    afterWrite: composeAfterWrite(ctx, workspace),
   };
+}
+
+/**
+ * What follows a digest on disk: its stories into the ledger (read afresh, so a later completion of an earlier run
+ * never loses what came between), and its cover. Returns warnings for the report.
+ */
+export function composeAfterWrite(ctx: AppContext, ws: Workspace): (done: AfterWrite) => Promise<Warning[]> {
+  const cover = coverWriter(ctx, ws);
+  return async (done) => {
+    const ledger = await readStoryLedger(ws.ledgerFile, ctx.warnState);
+    await writeStoryLedger(ws.ledgerFile, recordStories(ledger, done.date, done.written, done.articles));
+    return (await cover?.(done)) ?? [];
+  };
+}
+
+/** Where the cover goes (DIGEST_COVER_DIR, default <out>/images). */
+export function coverDir(ctx: AppContext, ws: Workspace): string {
+  return path.resolve(ws.cwd, ctx.runEnv.DIGEST_COVER_DIR ?? path.join(ws.outDir, 'images'));
 }
 
 // Typical sizes of one call, measured on the recorded days (bench:model: ~600 input tokens an article, 2–3 articles a
@@ -255,7 +273,7 @@ function estimateBudget(config: ModelConfig, cliModel: string | undefined): Budg
 /** The cover the front matter names: an SVG card in DIGEST_COVER_DIR (default <out>/images); DIGEST_COVER=off skips it. */
 function coverWriter(ctx: AppContext, ws: Workspace): ((done: AfterWrite) => Promise<Warning[]>) | undefined {
   if (ctx.runEnv.DIGEST_COVER === 'off') return undefined;
-  const dir = path.resolve(ws.cwd, ctx.runEnv.DIGEST_COVER_DIR ?? path.join(ws.outDir, 'images'));
+  const dir = coverDir(ctx, ws);
   return async (done) => {
     try {
       await writeFileAtomic(path.join(dir, coverFileName(done.date)), renderCover(coverInputFromMarkdown(done.markdown, done.date)));

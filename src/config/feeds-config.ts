@@ -1,9 +1,9 @@
 // feeds.yaml: the list of feeds a digest is built from. parseFeedsConfig is pure; readFeedsConfig does the I/O.
 
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { ConfigError } from '../errors.js';
+import { ConfigError, describeZodIssue } from '../errors.js';
+import { parseYamlConfig } from './parse-yaml.js';
 import { ENTRY_SECTIONS, type FeedConfig } from '../types.js';
 
 const FeedSchema = z
@@ -25,18 +25,8 @@ const FeedsFileSchema = z.object({ feeds: z.array(z.unknown()).min(1, 'must list
 
 /** Parses feeds.yaml text; `file` only names the file in error messages. */
 export function parseFeedsConfig(text: string, file: string): FeedConfig[] {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
-    throw new ConfigError(`${file}${line ? `:${line}` : ''}: not valid YAML (${e.message.split('\n')[0]}); fix the syntax`, { cause: e });
-  }
-  const top = FeedsFileSchema.safeParse(doc.toJS());
-  if (!top.success) {
-    const issue = top.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : 'top level';
-    throw new ConfigError(`${file}: ${where}: ${issue.message}; the file must be a top-level "feeds:" list`, { cause: top.error });
-  }
+  const top = FeedsFileSchema.safeParse(parseYamlConfig(text, file));
+  if (!top.success) throw new ConfigError(`${file}: ${describeZodIssue(top.error.issues[0]!)}; the file must be a top-level "feeds:" list`, { cause: top.error });
   const feeds: FeedConfig[] = [];
   const seen = new Set<string>();
   top.data.feeds.forEach((raw, i) => {
@@ -44,9 +34,8 @@ export function parseFeedsConfig(text: string, file: string): FeedConfig[] {
     const r = FeedSchema.safeParse(raw);
     if (!r.success) {
       const issue = r.error.issues[0]!;
-      const field = issue.path.join('.') || 'entry';
-      const msg = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}; allowed: id, name, url, lang, section, fullText, enabled, onTopic, primary, weight` : issue.message;
-      throw new ConfigError(`${file}: ${label}: ${field}: ${msg}`, { cause: r.error });
+      const allowed = issue.code === 'unrecognized_keys' ? `; allowed: ${Object.keys(FeedSchema.shape).join(', ')}` : '';
+      throw new ConfigError(`${file}: ${label}: ${describeZodIssue(issue, 'entry')}${allowed}`, { cause: r.error });
     }
     if (seen.has(r.data.id)) throw new ConfigError(`${file}: ${label}: id: duplicate id "${r.data.id}"; every feed needs its own id`);
     seen.add(r.data.id);

@@ -4,8 +4,8 @@
 
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { parseYamlConfig } from '../config/parse-yaml.js';
 import { ConfigError, describeZodIssue } from '../errors.js';
 import { ENTRY_SECTIONS } from '../types.js';
 
@@ -58,12 +58,7 @@ export function sectionCap(policy: SelectionPolicy, section: (typeof ENTRY_SECTI
 }
 
 export function parseSelectionPolicy(text: string, file: string): SelectionPolicy {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    throw new ConfigError(`${file}: not valid YAML (${e.message.split('\n')[0]}); fix the syntax`, { cause: e });
-  }
-  const r = SelectionPolicySchema.safeParse(doc.toJS() ?? {});
+  const r = SelectionPolicySchema.safeParse(parseYamlConfig(text, file) ?? {});
   if (!r.success) throw new ConfigError(`${file}: ${describeZodIssue(r.error.issues[0]!)}; see README "Selection" for the fields`, { cause: r.error });
   return r.data;
 }

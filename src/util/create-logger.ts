@@ -1,5 +1,6 @@
 // pino for machines (JSON lines on stderr when it is not a terminal), readable lines for people on a terminal.
-// Keys and auth headers are redacted wherever they appear in a log event.
+// Keys and auth headers are redacted by field name wherever they appear in a log event; the writer the logger is
+// given redacts secret values in any field (src/util/redact-secrets.ts, applied by the CLI to everything it prints).
 
 import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';

@@ -12,6 +12,7 @@ import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { DigestError } from '../errors.js';
+import { isProcessAlive } from './process-alive.js';
 
 /** A nightly run takes minutes; the service's own timeout is one hour. */
 export const LOCK_MAX_AGE_MS = 3 * 3600_000;
@@ -50,14 +51,6 @@ export function processStartOf(pid: number): string | undefined {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** The owner recorded in a lock file; a bare pid is an older lock format. */
 export function parseLockOwner(text: string): LockOwner | undefined {
@@ -80,7 +73,7 @@ export function staleReason(owner: LockOwner | undefined, ageMs: number, maxAgeM
   if (ageMs > maxAgeMs) return `the lock is ${Math.round(ageMs / 60_000)} minutes old (more than ${Math.round(maxAgeMs / 60_000)})`;
   if (owner.host !== hostname()) return undefined;
   if (owner.pid === process.pid) return 'it names this process';
-  if (!alive(owner.pid)) return `process ${owner.pid} is gone`;
+  if (!isProcessAlive(owner.pid)) return `process ${owner.pid} is gone`;
   const now = processStartOf(owner.pid);
   if (owner.processStart && now && now !== owner.processStart) return `pid ${owner.pid} now belongs to another process`;
   return undefined;

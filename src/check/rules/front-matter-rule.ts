@@ -34,7 +34,13 @@ export function checkFrontMatter(doc: DigestDoc): { violations: Violation[]; fac
     const e = yaml.errors[0]!;
     return { violations: [{ line: (e.linePos?.[0]?.line ?? 0) + 1, message: `front matter is not valid YAML: ${e.message.split('\n')[0]}` }], facts: {}, stop: true };
   }
-  const fm = FrontMatterSchema.safeParse(yaml.toJS());
+  let value: unknown;
+  try {
+    value = yaml.toJS({ maxAliasCount: 50 });
+  } catch {
+    return { violations: [{ line: 1, message: 'front matter expands too far (aliases of aliases); write the values out' }], facts: {}, stop: true };
+  }
+  const fm = FrontMatterSchema.safeParse(value);
   if (!fm.success) {
     for (const issue of fm.error.issues) v.push({ line: keyLine(String(issue.path[0] ?? 'front matter')), message: `front matter ${issue.path.join('.') || 'block'}: ${issue.message}` });
   }
