@@ -18,6 +18,8 @@ export interface FeedItem {
   categories: string[];
   /** RSS 2.0 <source>: the outlet an aggregating feed took the item from (its name is the link text in 來源). */
   sourceName?: string;
+  /** arXiv's <arxiv:announce_type> (new, cross, replace, replace-cross), as the feed wrote it. */
+  announceType?: string;
 }
 
 export interface ParsedFeed {

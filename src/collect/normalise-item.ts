@@ -2,7 +2,8 @@
 // Every string that leaves here passes stripUnsafeChars: controls, noncharacters and bidi overrides from a feed
 // never reach the digest. Reasons describe the item without quoting it.
 
-import type { Article, FeedConfig } from '../types.js';
+import { announceTypeOf, arxivIdOf } from '../select/arxiv-id.js';
+import type { AnnounceType, Article, FeedConfig } from '../types.js';
 import { articleId } from './article-id.js';
 import { canonicalUrl } from './canonical-url.js';
 import { detectLang } from './detect-lang.js';
@@ -50,12 +51,23 @@ function describeLink(link: string): string {
   return scheme ? `a ${scheme.toLowerCase()}: link` : 'a relative or malformed link';
 }
 
+/**
+ * arXiv's listings open every description with `arXiv:2512.01234v2 Announce Type: replace Abstract:`: what kind
+ * of announcement it is (also in <arxiv:announce_type>), and boilerplate that is no part of the abstract.
+ */
+export function arxivListing(text: string, declared: string | undefined): { text: string; announceType?: AnnounceType } {
+  const announceType = announceTypeOf(`Announce Type: ${declared ?? ''}`) ?? announceTypeOf(text.slice(0, 200));
+  const m = /^arXiv:\S+\s+Announce Type:\s*[\w-]+\s*(?:Abstract:\s*)?/i.exec(text);
+  return { text: m ? text.slice(m[0].length) : text, ...(announceType ? { announceType } : {}) };
+}
+
 export function normaliseItem(item: FeedItem, ctx: NormaliseContext): NormaliseResult {
   const url = canonicalUrl(item.link, ctx.baseUrl) ?? canonicalUrl(item.guid, ctx.baseUrl);
   if (!url) {
     return { ok: false, reason: item.link ? `link is not an http(s) URL (${describeLink(item.link)})` : 'no link' };
   }
-  const text = plain(item.contentHtml) || plain(item.summaryHtml);
+  const arxiv = arxivListing(plain(item.contentHtml) || plain(item.summaryHtml), item.announceType);
+  const text = arxiv.text;
   let title = cleanTitle(plain(item.titleHtml));
   if (!title) title = cut(text, 80).trim();
   if (!title) return { ok: false, reason: 'no title and no text' };
@@ -78,5 +90,8 @@ export function normaliseItem(item: FeedItem, ctx: NormaliseContext): NormaliseR
   if (authors.length) article.authors = authors;
   if (categories.length) article.categories = categories;
   if (!date) article.undated = true;
+  const paper = arxivIdOf(url) ?? arxivIdOf(item.guid ?? '') ?? arxivIdOf(text);
+  if (paper) article.arxivId = paper;
+  if (arxiv.announceType) article.announceType = arxiv.announceType;
   return { ok: true, article };
 }

@@ -208,6 +208,7 @@ export function rssItem(it: Node, base: string | undefined): FeedItem {
     authors: people([...arr(it.author), ...arr(it.creator)]),
     categories: terms([...arr(it.category), ...arr(it.subject)]),
     sourceName: text(first(it.source))?.trim() || undefined,
+    announceType: text(it.announce_type),
   });
 }
 

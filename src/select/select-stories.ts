@@ -2,7 +2,8 @@
 // to the ones worth a reader's morning, with every story left out listed with its reason. Pure and deterministic:
 // (stories, articles, policy, signals) → {selected, dropped}.
 //
-//   1. one story per arXiv paper (merge-arxiv-topics.ts)
+//   1. stories as an editor counts them: one per arXiv paper (split-stories.ts, merge-arxiv-topics.ts), and the
+//      non-AI members of a story split off
 //   2. off-topic: no member is about AI (judge-relevance.ts, or the model's triage when there is one)
 //   3. replacement: only arXiv `replace` announcements, and no other source carries the paper today
 //   4. rank (story-signals.ts baseScore, plus the triage's importance), then fill: protected stories (several
@@ -13,6 +14,7 @@
 
 import type { Article, DroppedStory, EntrySection, FeedConfig, Topic, Window } from '../types.js';
 import { mergeArxivTopics } from './merge-arxiv-topics.js';
+import { splitOffTopic, splitPapers, topicIdSource } from './split-stories.js';
 import { sectionCap, type SelectionPolicy } from './selection-policy.js';
 import { baseScore, storySignals, type StorySignals } from './story-signals.js';
 
@@ -75,7 +77,9 @@ interface Ranked {
 export function rankCandidates(input: SelectionInput, signals: SelectionSignals = {}): { ranked: Ranked[]; dropped: SelectionDrop[]; stories: number } {
   const byId = new Map(input.articles.map((a) => [a.id, a]));
   const feeds = new Map(input.feeds.map((f) => [f.id, f]));
-  const topics = mergeArxivTopics(input.topics, byId);
+  const nextId = topicIdSource(input.topics);
+  const papers = mergeArxivTopics(splitPapers(input.topics, byId, nextId), byId);
+  const topics = papers.flatMap((t) => splitOffTopic(t, byId, feeds, nextId));
   const dropped: SelectionDrop[] = [];
   const ranked: Ranked[] = [];
   for (const topic of topics) {

@@ -155,3 +155,25 @@ describe('selectStories', () => {
     expect(rankCandidates(input).ranked.map((r) => r.s.topic.id)).toEqual(rankCandidates(input).ranked.map((r) => r.s.topic.id));
   });
 });
+
+describe('stories as an editor counts them', () => {
+  it('splits a topic that clustering made of several papers into one story per paper, and drops the replaced ones', () => {
+    const a = paper('arxiv-cs-cl', '2512.04444', 'Retrieval Augmented Language Models for Law');
+    const b = paper('arxiv-cs-cl', '2512.05555', 'Retrieval Augmented Language Models for Medicine');
+    const old = paper('arxiv-cs-cl', '2509.06666', 'Retrieval Augmented Language Models for Finance', 'replace', 3);
+    const input = day([[a, b, old]]);
+    const r = selectStories(input, policy());
+    expect(r.selected.map((s) => s.topic.articleIds)).toEqual([[a.id], [b.id]]);
+    expect(r.selected.map((s) => s.topic.id)).toEqual(['t1', 't2']);
+    expect(r.dropped).toMatchObject([{ code: 'replacement', topicId: 't3', urls: [old.url] }]);
+  });
+
+  it('splits the non-AI members off a story that clustering joined to an AI one, and drops them as off-topic', () => {
+    const ai = article('techcrunch', 'OpenAI and Anthropic back the new Agentic AI Foundation');
+    const notAi = article('techcrunch', 'SpaceX is reportedly eyeing a 2026 IPO');
+    const input = day([[ai, notAi]]);
+    const r = selectStories(input, policy());
+    expect(r.selected.map((s) => s.topic.articleIds)).toEqual([[ai.id]]);
+    expect(r.dropped).toMatchObject([{ code: 'off-topic', title: 'SpaceX is reportedly eyeing a 2026 IPO', urls: [notAi.url] }]);
+  });
+});
