@@ -208,6 +208,7 @@ export async function composeRun(ctx: AppContext, o: RunOptions, day: Day): Prom
     fixtureDir: day.fixtureDir,
     log: ctx.log,
     model: o.model,
+    grounding: ctx.runEnv.DIGEST_GROUNDING,
     promptsDir: o.promptsDir,
     sleep: ctx.sleep,
     warn: ctx.warnState,

@@ -6,8 +6,10 @@ import { createAnswerCache, readReplayStore, type AnswerStore, type ReplayStore 
 import type { ChatClient, ModelLog } from '../model/chat-client.js';
 import { describeModelConfig, type ModelConfig, type PriceTable } from '../model/model-config.js';
 import { createOpenAiChat } from '../model/openai-chat.js';
+import { readProfileStore } from '../model/profile-store.js';
 import type { DigestWriter, WriterName } from '../types.js';
 import type { StateWarning } from '../util/read-state-file.js';
+import type { GroundingPolicy } from '../write/ground-entry.js';
 import { createModelWriter } from '../write/model-writer.js';
 import { writeOffline } from '../write/offline-writer.js';
 import { readPrompts } from '../write/prompt-template.js';
@@ -19,12 +21,15 @@ export interface WriterSetup {
   /** --offline: the extractive writer, whatever else is configured. */
   offline: boolean;
   config: ModelConfig;
-  workspace: Pick<Workspace, 'answerCacheDir'>;
+  /** `modelProfileFile`: what model servers were found to need, kept across runs (in memory when absent). */
+  workspace: Pick<Workspace, 'answerCacheDir'> & Partial<Pick<Workspace, 'modelProfileFile'>>;
   /** The recorded day: answers are read from (dry run) or saved to (record) its answers/ folder. */
   fixtureDir?: string;
   log: ModelLog;
   /** --model: one model for every prompt. */
   model?: string;
+  /** DIGEST_GROUNDING. */
+  grounding?: GroundingPolicy;
   /** Defaults to the project's prompts/. */
   promptsDir?: string;
   sleep?: (ms: number) => Promise<void>;
@@ -70,7 +75,7 @@ export async function composeWriter(s: WriterSetup): Promise<WriterChoice> {
   const config = s.config;
   const models = s.model ? { default: s.model, byPrompt: { entry: s.model, frame: s.model } } : { default: config.model, byPrompt: config.modelByPrompt };
   const prompts = await readPrompts(s.promptsDir);
-  const base = { offline: writeOffline, prompts, concurrency: config.concurrency, log: s.log, models, prices: config.prices };
+  const base = { offline: writeOffline, prompts, concurrency: config.concurrency, log: s.log, models, prices: config.prices, grounding: s.grounding };
 
   if (s.traits.answers === 'recording') {
     if (!s.fixtureDir) throw new TypeError('composeWriter: replaying answers needs the recorded day');
@@ -82,9 +87,10 @@ export async function composeWriter(s: WriterSetup): Promise<WriterChoice> {
       sources: replay.size ? { replay, prices: config.prices, log: s.log, models, promptsDir: s.promptsDir } : undefined,
     };
   }
-  if (!config.apiKey && !config.baseUrl) return { writer: writeOffline, writerName: 'offline', note: 'no OPENAI_API_KEY or OPENAI_BASE_URL; offline writer' };
+  if (!config.apiKey && !config.baseUrl && !config.azure) return { writer: writeOffline, writerName: 'offline', note: 'no OPENAI_API_KEY or OPENAI_BASE_URL; offline writer' };
   if (s.traits.records && !s.fixtureDir) throw new TypeError('composeWriter: record needs the fixture folder');
-  const chat = createOpenAiChat({ ...config, model: models.default }, { log: s.log, sleep: s.sleep });
+  const profiles = s.workspace.modelProfileFile ? await readProfileStore(s.workspace.modelProfileFile, { warn: s.warn, log: s.log }) : undefined;
+  const chat = createOpenAiChat({ ...config, model: models.default }, { log: s.log, sleep: s.sleep, profiles });
   s.log.info({ model: describeModelConfig(config) }, 'model writer configured');
   const cacheDir = cacheDirFor(s);
   const cache = cacheDir ? createAnswerCache(cacheDir, { warn: s.warn }) : undefined;
@@ -92,7 +98,7 @@ export async function composeWriter(s: WriterSetup): Promise<WriterChoice> {
   return {
     writer: createModelWriter({ ...base, chat, cache, record }),
     writerName: 'model',
-    note: `model ${models.default}${config.baseUrl ? ` at ${config.baseUrl}` : ''}`,
+    note: `model ${models.default}${config.azure ? ` at ${config.azure.endpoint} (Azure)` : config.baseUrl ? ` at ${config.baseUrl}` : ''}`,
     sources: { chat, cache, record, prices: config.prices, log: s.log, models, promptsDir: s.promptsDir },
   };
 }

@@ -8,7 +8,9 @@ import { DEFAULT_PRICES, MODEL_ENV_DEFAULTS, modelForPrompt, type PriceTable } f
 import type { ModelCallError } from '../model/model-errors.js';
 import { zeroUsage } from '../model/model-usage.js';
 import type { Article, DigestWriter, ModelUsage, Warning, WriteInput, WriteOutput, WriterName } from '../types.js';
+import type { GroundingPolicy } from './ground-entry.js';
 import type { AnswerDeps, AnswerSource } from './model-answer.js';
+import { fitEntryMessages } from './model-entry.js';
 import type { PromptSet, PromptTemplate } from './prompt-template.js';
 
 export interface ModelWriterDeps {
@@ -30,6 +32,8 @@ export interface ModelWriterDeps {
   models?: { default?: string; byPrompt?: Record<string, string> };
   /** USD per 1M tokens by model, for the cost estimate. */
   prices?: PriceTable;
+  /** What to do with numbers and names no article supports (ground-entry.ts); default `repair`. */
+  grounding?: GroundingPolicy;
 }
 
 export type Stage = 'entry' | 'frame';
@@ -77,6 +81,8 @@ export function startModelWriteRun(deps: ModelWriterDeps, input: WriteInput): Mo
       prices,
       log: deps.log,
       warn: (code, message) => run.warn(code, message),
+      // Entry prompts shrink by their fenced articles; the frame brings its own way (write-model-frame.ts).
+      ...(stage === 'entry' ? { fit: fitEntryMessages } : {}),
     }),
     modelFor: (prompt) => modelForPrompt(selection, prompt.name, prompt.model),
     // Progress is ticked by the model writer per topic; the fallback must not tick them all again.

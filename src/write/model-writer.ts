@@ -4,8 +4,9 @@
 // chat client) every answer comes from the recording, and a topic without one is written by the offline writer.
 
 import pLimit from 'p-limit';
-import type { DigestWriter, Entry, FailedTopic, WriteInput, WriteOutput } from '../types.js';
-import { startModelWriteRun, type ModelWriterDeps } from './model-write-run.js';
+import type { DigestWriter, Entry, FailedTopic, Frame, WriteInput, WriteOutput } from '../types.js';
+import { groundInsight } from './ground-insight.js';
+import { startModelWriteRun, type ModelWriteRun, type ModelWriterDeps } from './model-write-run.js';
 import { writeModelEntry } from './write-model-entry.js';
 import { writeModelFrame } from './write-model-frame.js';
 
@@ -34,8 +35,20 @@ export function createModelWriter(deps: ModelWriterDeps): DigestWriter {
         writers[o.writer] += 1;
       }
     }
-    const { frame, frameWriter } = await writeModelFrame(entries, run);
+    const written = await writeModelFrame(entries, run);
+    const frameWriter = written.frameWriter;
+    const frame = frameWriter === 'offline' ? written.frame : groundFrame(written.frame, entries, run);
     deps.log.info({ entries: entries.length, failed: failedTopics.length, writers, frameWriter, usage: run.usage }, 'model writer done');
     return { entries, frame, frameWriter, failedTopics, warnings: run.warnings, writers, usage: run.usage };
   };
+}
+
+/** The model's Editor's Insight against the day's entries (ground-insight.ts), with what it found in the report. */
+function groundFrame(frame: Frame, entries: Entry[], run: ModelWriteRun): Frame {
+  const g = groundInsight(frame, entries, run.deps.grounding ?? 'repair');
+  const where = 'frame 「編輯洞察」';
+  if (g.removed.length) run.warn('grounding-removed', `${where}: removed ${g.removed.length} sentence(s) holding facts no entry gives: ${g.removed.join(' / ')}`);
+  if (g.numbers.length) run.warn('ungrounded-number', `${where}: ${g.numbers.join('、')} appear in none of the day's entries; check them before publishing`);
+  if (g.names.length) run.warn('ungrounded-name', `${where}: ${g.names.join('、')} appear in none of the day's entries; check them before publishing`);
+  return g.frame;
 }

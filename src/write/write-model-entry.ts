@@ -6,8 +6,8 @@ import { ConfigError, errorMessage } from '../errors.js';
 import { ModelCallError, ModelOutputError } from '../model/model-errors.js';
 import type { Entry, FailedTopic, Topic, WriterName } from '../types.js';
 import { answerPrompt, NoAnswerError } from './model-answer.js';
-import { checkEntryAnswer, entryPromptVars, EntryAnswerSchema, shortArticleIds, toEntry } from './model-entry.js';
-import { findUngroundedNumbers } from './model-grounding.js';
+import { checkEntryAnswer, entryPromptVars, EntryAnswerSchema, shortArticleIds, toEntry, type EntryAnswer } from './model-entry.js';
+import { groundEntry, groundingRepairMessage, type GroundingOutcome, type Ungrounded } from './ground-entry.js';
 import { writerOf, type ModelWriteRun } from './model-write-run.js';
 import { renderPrompt } from './prompt-template.js';
 import { topicArticles } from './topic-sources.js';
@@ -34,12 +34,22 @@ export async function writeModelEntry(topic: Topic, run: ModelWriteRun): Promise
       },
       run.answerDeps('entry'),
     );
-    const entry = toEntry(value, topic, run.byId);
-    const ungrounded = findUngroundedNumbers(entry, members);
-    if (ungrounded.length) {
-      run.warn('ungrounded-number', `${topic.id} 「${entry.title}」: ${ungrounded.join('、')} appear in none of its articles; check them before publishing`, topic.id);
-    }
-    return { entry, writer: writerOf(source) };
+    const request = { label: `entry ${topic.id}`, prompt, model: run.modelFor(prompt), schema: { name: 'digest_entry', zod: EntryAnswerSchema }, refine: (a: EntryAnswer) => checkEntryAnswer(a, ids) };
+    // The grounding repair continues the same conversation: the model sees its answer and what is wrong with it.
+    const repair = async (u: Ungrounded) => {
+      try {
+        const messagesForRepair = [...messages, { role: 'assistant' as const, content: JSON.stringify(value) }, { role: 'user' as const, content: groundingRepairMessage(u) }];
+        const fixed = await answerPrompt({ ...request, label: `entry ${topic.id} (grounding repair)`, messages: messagesForRepair }, run.answerDeps('entry'));
+        return toEntry(fixed.value, topic, run.byId);
+      } catch (err) {
+        if (err instanceof ConfigError) throw err;
+        // No recorded repair (a dry run) or a failed call: the entry is trimmed instead.
+        if (!(err instanceof NoAnswerError)) run.warn('grounding-repair-failed', `${topic.id}: the grounding repair failed (${errorMessage(err)}); ungrounded parts are removed instead`, topic.id);
+        return undefined;
+      }
+    };
+    const grounded = await groundEntry(toEntry(value, topic, run.byId), members, run.deps.grounding ?? 'repair', repair);
+    return reportGrounding(topic, grounded, run, writerOf(source));
   } catch (err) {
     if (err instanceof NoAnswerError) {
       const off = await run.offlineAll();
@@ -59,4 +69,22 @@ export async function writeModelEntry(topic: Topic, run: ModelWriteRun): Promise
     run.warn('topic-failed', `${topic.id}: unexpected error: ${errorMessage(err)}`, topic.id);
     return failed(`unexpected error: ${errorMessage(err)}`);
   }
+}
+
+/** The grounding outcome as the report shows it: what was corrected, removed, or is still unsupported. */
+function reportGrounding(topic: Topic, g: GroundingOutcome, run: ModelWriteRun, writer: WriterName): EntryOutcome {
+  const where = (title: string) => `${topic.id} 「${title}」`;
+  if (g.kind === 'rejected') {
+    const items = [...g.left.numbers, ...g.left.names].join('、');
+    run.warn('grounding-rejected', `${topic.id}: left out: ${items} appear in none of its articles, in its title or summary (DIGEST_GROUNDING=strict)`, topic.id);
+    return { failed: { topicId: topic.id, reason: `ungrounded facts in the title or summary: ${items}` } };
+  }
+  if (g.kind === 'grounded') {
+    if (g.repaired) run.warn('grounding-repaired', `${where(g.entry.title)}: corrected by the model: ${[...g.repaired.numbers, ...g.repaired.names].join('、')}`, topic.id);
+    return { entry: g.entry, writer };
+  }
+  if (g.removed.length) run.warn('grounding-removed', `${where(g.entry.title)}: removed ${g.removed.length} bullet(s) or entities holding facts no article gives: ${g.removed.join(' / ')}`, topic.id);
+  if (g.left.numbers.length) run.warn('ungrounded-number', `${where(g.entry.title)}: ${g.left.numbers.join('、')} appear in none of its articles; check them before publishing`, topic.id);
+  if (g.left.names.length) run.warn('ungrounded-name', `${where(g.entry.title)}: ${g.left.names.join('、')} appear in none of its articles; check them before publishing`, topic.id);
+  return { entry: g.entry, writer };
 }
