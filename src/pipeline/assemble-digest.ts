@@ -26,12 +26,14 @@ export function assembleDigest(input: AssembleInput): Digest {
   const topicById = new Map(input.topics.map((t) => [t.id, t]));
   const entries: Entry[] = [];
   const seen = new Set<string>();
+  const titles = new Set<string>();
   for (const e of input.written.entries) {
     const topic = topicById.get(e.topicId);
     if (!topic || seen.has(e.topicId)) continue;
     seen.add(e.topicId);
     const title = topic.followUp && !e.title.startsWith(FOLLOW_UP_PREFIX) ? `${FOLLOW_UP_PREFIX}${e.title}` : e.title;
-    entries.push({ ...e, title, sources: topicSources(topic, byId) });
+    const sources = topicSources(topic, byId);
+    entries.push({ ...e, title: distinctTitle(title, sources[0]?.name, titles), sources });
   }
   const ranked = orderEntries(entries.map((entry) => ({ entry, topic: topicById.get(entry.topicId)! })));
 
@@ -56,4 +58,16 @@ export function assembleDigest(input: AssembleInput): Digest {
     topicCount: entries.length,
     windowLabel: input.windowLabel,
   };
+}
+
+/**
+ * Two stories the writer gave the same headline (two papers on one task) are still two stories: the later one is
+ * told apart by its outlet, then by a number, so the digest never shows one title twice.
+ */
+function distinctTitle(title: string, outlet: string | undefined, taken: Set<string>): string {
+  let t = title;
+  if (taken.has(t) && outlet) t = `${title}（${outlet}）`;
+  for (let n = 2; taken.has(t); n++) t = `${title}（${n}）`;
+  taken.add(t);
+  return t;
 }

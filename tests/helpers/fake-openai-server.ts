@@ -202,7 +202,7 @@ export function entryPromptFacts(text: string): { articleIds: string[]; title: s
 export function goodEntry(text: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const { articleIds, title, sources } = entryPromptFacts(text);
   return {
-    title: `${title.slice(0, 30)} 的最新進展`,
+    title: `${title} 的最新進展`,
     section: 'research',
     summary: `報導指出：${title}。此事對相關領域的開發者與企業具參考價值。`,
     details: ['作者說明了方法的主要設計。', '文章描述了評測方式。'],
