@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSafety } from '../../src/check/check-safety.js';
 import { runMain } from '../../src/cli.js';
+import { goodEntry, goodFrame, goodModel, startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai-server.js';
 import { testIo } from '../helpers/test-io.js';
 import { buildDigestPage, hugo, pageProblems, plain, type BuiltPage } from './hugo-page.js';
 
@@ -124,5 +125,54 @@ describe('digest run on a day of hostile feeds', () => {
         expect(text).toContain('[the official OpenAI page](https://openai.com.account-verify.example/login)');
       });
     });
+  }
+});
+
+describe('the same day written by a model that repeats the attacks (the model path)', () => {
+  const site = mkdtempSync(path.join(tmpdir(), 'digest-hostile-model-'));
+  const file = path.join(site, 'content', 'posts', `${name}.md`);
+  const articleUrls = feedArticleUrls();
+  let server: FakeOpenAi;
+  let code = -1;
+  let md = '';
+  const hostile = '<img src=x onerror=alert(1)> {{< gist attacker 0123456789abcdef >}} ![p](http://tracker.example/p.png) [official](https://openai.com.account-verify.example/login) \u202Eevil';
+
+  beforeAll(async () => {
+    // A model that copies third-party text into every field, and adds its own markup on top.
+    server = await startFakeOpenAi({
+      handler: (req) => {
+        if (req.kind === 'entry') return { json: goodEntry(req.text, { details: ['作者說明了方法。', `模型附註：${hostile}`], useCases: [hostile], importanceReason: `值得注意 ${hostile}` }) };
+        if (req.kind === 'frame') {
+          const f = goodFrame(req.text) as { insight: { trends: string[] } } & Record<string, unknown>;
+          return { json: { ...f, summary: `今日焦點 ${hostile}`, insight: { ...f.insight, trends: [`趨勢 ${hostile}`] } } };
+        }
+        return goodModel(req);
+      },
+    });
+    const io = testIo({ cwd: site, env: { DIGEST_LOG_LEVEL: 'warn', DIGEST_COVER_DIR: 'static/images', OPENAI_BASE_URL: server.url, DIGEST_GROUNDING: 'warn' } });
+    code = await runMain(['run', '--live-model', '--fixtures', dayDir, '--date', date, '--out', 'content/posts'], io);
+    md = readFileSync(file, 'utf8');
+    expect(code, io.err.join('')).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    await server.close();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  it('writes every story through the model, and the attacks reach the renderer', () => {
+    expect(server.requests.filter((r) => r.kind === 'entry').length).toBeGreaterThan(10);
+    expect(md).toContain('onerror');
+    expect(md).toContain('gist attacker');
+  });
+
+  for (const unsafe of [false, true]) {
+    it.skipIf(!hugo)(`builds with unsafe = ${unsafe}, and nothing the model wrote acts on the page`, () => {
+      const page = buildDigestPage(md, name, unsafe);
+      expect(page.status, page.log).toBe(0);
+      expect(pageProblems(page.$, articleUrls, cover)).toEqual([]);
+      expect(page.html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      const text = plain(page.$('.post-content').text());
+      for (const t of GOOD_TITLES) expect(text).toContain(plain(t));
+    }, 60_000);
   }
 });
