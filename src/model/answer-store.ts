@@ -1,4 +1,4 @@
-// Answers on disk, one JSON file per key: the answer cache (.digest-state/model-cache/) and the recording of a
+// Answers on disk, one JSON file per key: the answer cache (model-cache/ in the state folder) and the recording of a
 // day (fixtures/<date>/answers/) are the same format. Files are read through zod: a hand-edited or truncated file
 // is reported with its path instead of poisoning a digest.
 

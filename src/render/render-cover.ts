@@ -1,5 +1,5 @@
 // The cover image the front matter names (`cover.image`): a 1200×630 SVG card with the day's date, title and up
-// to six keywords. Pure: text in, SVG text out; the job writes it (see coverAfterWrite in compose-deps.ts).
+// to six keywords. Pure: text in, SVG text out; the job writes it (see coverWriter in src/app/compose-app.ts).
 // SVG rather than PNG: no native rasteriser dependency, the text stays crisp, and Hugo serves it from static/.
 // The card names a list of CJK-capable fonts; the viewer's first installed one draws the Chinese text.
 
