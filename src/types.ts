@@ -193,6 +193,7 @@ export interface ModelUsage {
   inputTokens: number;
   outputTokens: number;
   costUsd: number;
+  estimatedCalls?: number; // calls whose tokens were estimated locally: the server reported no usage
 }
 
 /** Why a story of the day is not in the digest: an earlier digest told it, or the selection left it out. */

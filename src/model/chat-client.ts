@@ -14,12 +14,25 @@ export interface ChatRequest {
   /** The shape of the answer: sent as a strict json_schema response format (or inside the prompt in JSON mode). */
   schema: { name: string; zod: z.ZodType };
   temperature?: number;
+  /** The answer's budget; reasoning models get `reasoningTokens` on top (the adapter decides who reasons). */
   maxTokens?: number;
+  /** The prompt's name (`entry`, `frame`): what is learnt about its budget is kept per prompt. */
+  prompt?: string;
+  /** reasoning_effort wished for; sent only to models that take it, mapped to the nearest value they take. */
+  reasoningEffort?: string;
+  /** Output budget for hidden reasoning, added to maxTokens for reasoning models. */
+  reasoningTokens?: number;
+  /** Multiplies the output budget: the retry after an answer was cut at the budget. */
+  budgetScale?: number;
+  /** Request fields from the prompt's front matter (`extra_body`), sent as given. */
+  extraBody?: Record<string, unknown>;
 }
 
 export interface TokenUsage {
   inputTokens: number;
   outputTokens: number;
+  /** The server reported no usage: these are local estimates. */
+  estimated?: boolean;
 }
 
 export interface ChatResult {
@@ -34,6 +47,8 @@ export interface ChatResult {
   model: string;
   /** How the JSON answer was requested (after any fallback). */
   mode: 'json_schema' | 'json_object' | 'prompt';
+  /** Hidden reasoning the answer cost, when the server says or shows it. */
+  reasoningTokens?: number;
 }
 
 export interface ChatClient {
@@ -41,6 +56,12 @@ export interface ChatClient {
   readonly model: string;
   /** One answer; retries, timeouts and concurrency are inside. Throws ModelCallError. */
   complete(request: ChatRequest): Promise<ChatResult>;
+  /**
+   * How many prompt tokens (as estimate-tokens.ts counts them) a request may hold beside its output budget: the
+   * model's context window (configured, learnt or published) minus the budget and what the adapter adds to the
+   * prompt. Undefined when the window is unknown and no `assumeContext` is given.
+   */
+  promptRoom?(request: Omit<ChatRequest, 'messages'>, assumeContext?: number): number | undefined;
 }
 
 /** Structured logging the model layer needs; a pino logger fits. */

@@ -3,6 +3,8 @@
 // (links from the topic's articles, text cleaned and converted).
 
 import { z } from 'zod';
+import type { ChatMessage } from '../model/chat-client.js';
+import { estimateMessagesTokens, estimateTokens } from '../model/estimate-tokens.js';
 import { ENTRY_SECTIONS, IMPORTANCE_LEVELS, type Article, type Entry, type FeedConfig, type Topic } from '../types.js';
 import { cleanBullet, cleanList, cleanModelText } from './model-text.js';
 import { topicSources } from './topic-sources.js';
@@ -36,36 +38,126 @@ export function escapeFence(s: string): string {
 }
 
 const attr = (s: string) => escapeFence(s).replace(/"/g, '\u201D');
+const TRUNCATED = ' …(truncated)';
+const FEED_TITLE_ONLY = 'text: (the feed gave only the title)';
+const LEFT_OUT = 'text: (left out for length)';
+/** Below this many characters an article's text says too little to be worth its room: only its title is sent. */
+const MIN_TEXT_CHARS = 200;
 
-export function fenceArticle(id: string, a: Article, maxChars: number): string {
-  const body = a.text.trim();
-  const cut = body.length > maxChars ? `${body.slice(0, maxChars).trimEnd()} …(truncated)` : body;
+type FenceMeta = Pick<Article, 'source' | 'lang' | 'publishedAt' | 'title'>;
+
+/** One article fenced as data; `body` is cut to `maxChars`; `omitted` says its text was left out for room. */
+function fence(id: string, a: FenceMeta, body: string, maxChars: number, o: { wasCut?: boolean; omitted?: boolean } = {}): string {
+  const cut = body.length > maxChars ? `${body.slice(0, maxChars).trimEnd()}${TRUNCATED}` : o.wasCut && body ? `${body}${TRUNCATED}` : body;
   return [
     `<article id="${id}" source="${attr(a.source)}" lang="${a.lang}" published="${a.publishedAt}">`,
-    `title: ${escapeFence(a.title)}`,
-    cut ? `text:\n${escapeFence(cut)}` : 'text: (the feed gave only the title)',
+    // One line: the fence is read back by fitEntryMessages.
+    `title: ${escapeFence(a.title.replace(/\s*\n\s*/g, ' '))}`,
+    cut && !o.omitted ? `text:\n${escapeFence(cut)}` : o.omitted ? LEFT_OUT : FEED_TITLE_ONLY,
     '</article>',
   ].join('\n');
+}
+
+export function fenceArticle(id: string, a: Article, maxChars: number): string {
+  return fence(id, a, a.text.trim(), maxChars);
+}
+
+interface Fenced {
+  id: string;
+  meta: FenceMeta;
+  body: string;
+  wasCut: boolean;
+  omitted: boolean;
+}
+
+const FENCE = /<article id="(A\d+)" source="([^"]*)" lang="([^"]*)" published="([^"]*)">\ntitle: ([^\n]*)\n(?:text:\n([\s\S]*?)|text: \([^)\n]*\))\n<\/article>/g;
+
+function readFence(m: RegExpMatchArray): Fenced {
+  const text = m[6] ?? '';
+  const wasCut = text.endsWith(TRUNCATED);
+  return {
+    id: m[1]!,
+    meta: { source: m[2]!, lang: m[3]! as Article['lang'], publishedAt: m[4]!, title: m[5]! },
+    body: wasCut ? text.slice(0, -TRUNCATED.length) : text,
+    wasCut,
+    omitted: m[0].includes(LEFT_OUT),
+  };
+}
+
+/**
+ * The fences within `maxTokens`: first every text shortened to the same, longest length that fits (fewer article
+ * characters), and when even short texts do not fit, texts left out from the last article back (fewer articles'
+ * text; titles stay), then the last articles altogether. Undefined when not even the first title fits.
+ */
+function fitFences(items: Fenced[], maxTokens: number): string[] | undefined {
+  const render = (cap: number, textOf: (i: number) => boolean) =>
+    items.map((it, i) => (textOf(i) && it.body ? fence(it.id, it.meta, it.body, cap, { wasCut: it.wasCut }) : fence(it.id, it.meta, '', cap, { omitted: it.omitted || it.body.length > 0 })));
+  const cost = (fences: string[]) => fences.reduce((n, f) => n + estimateTokens(f) + 1, 0);
+  const longest = Math.max(0, ...items.map((it) => it.body.length));
+  const all = () => true;
+  if (cost(render(longest, all)) <= maxTokens) return render(longest, all);
+  if (cost(render(MIN_TEXT_CHARS, all)) <= maxTokens) {
+    let lo = MIN_TEXT_CHARS;
+    let hi = longest;
+    while (hi - lo > 16) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (cost(render(mid, all)) <= maxTokens) lo = mid;
+      else hi = mid;
+    }
+    return render(lo, all);
+  }
+  for (let keep = items.length - 1; keep >= 0; keep--) {
+    const fences = render(MIN_TEXT_CHARS, (i) => i < keep);
+    if (cost(fences) <= maxTokens) return fences;
+  }
+  for (let n = items.length - 1; n >= 1; n--) {
+    const fences = render(MIN_TEXT_CHARS, () => false).slice(0, n);
+    if (cost(fences) <= maxTokens) return fences;
+  }
+  return undefined;
+}
+
+/**
+ * An entry prompt made to fit `room` tokens by shortening the fenced articles of its user message (the system
+ * prompt and the instructions stay whole). Undefined when it cannot fit. The fences are this file's own format,
+ * and quoted text cannot close a fence (escapeFence), so reading them back is exact.
+ */
+export function fitEntryMessages(messages: ChatMessage[], room: number): ChatMessage[] | undefined {
+  const u = messages.findIndex((m) => m.role === 'user' && m.content.includes('<article id="'));
+  if (u < 0) return undefined;
+  const content = messages[u]!.content;
+  const matches = [...content.matchAll(FENCE)];
+  if (matches.length === 0) return undefined;
+  const first = matches[0]!.index!;
+  const last = matches.at(-1)!;
+  const end = last.index! + last[0].length;
+  const without = messages.map((m, i) => (i === u ? { ...m, content: content.slice(0, first) + content.slice(end) } : m));
+  const fitted = fitFences(matches.map(readFence), room - estimateMessagesTokens(without));
+  if (!fitted) return undefined;
+  return messages.map((m, i) => (i === u ? { ...m, content: content.slice(0, first) + fitted.join('\n\n') + content.slice(end) } : m));
 }
 
 /** The placeholders of prompts/entry.md (a type alias, so it fits renderPrompt's record of values). */
 export type EntryPromptVars = { date: string; articles: string; article_ids: string; follow_up: string; section_hint: string };
 
-/** The placeholders of prompts/entry.md for one topic. */
+/** The placeholders of prompts/entry.md for one topic. `maxArticleTokens` bounds the articles block (a small context). */
 export function entryPromptVars(
   date: string,
   topic: Topic,
   ids: Map<string, Article>,
-  options: { articleChars?: number; feeds?: FeedConfig[] } = {},
+  options: { articleChars?: number; feeds?: FeedConfig[]; maxArticleTokens?: number } = {},
 ): EntryPromptVars {
   const per = options.articleChars ?? DEFAULT_ARTICLE_CHARS;
   // A big story must not blow the context: later articles get less room, the tail only its title.
   let budget = per * 4;
-  const fenced = [...ids].map(([id, a]) => {
+  const items: Fenced[] = [...ids].map(([id, a]) => {
     const room = Math.max(0, Math.min(per, budget));
-    budget -= Math.min(a.text.length, room);
-    return fenceArticle(id, room > 200 ? a : { ...a, text: '' }, room);
+    const body = a.text.trim();
+    budget -= Math.min(body.length, room);
+    const keep = room > MIN_TEXT_CHARS;
+    return { id, meta: a, body: keep ? body.slice(0, room).trimEnd() : '', wasCut: keep && body.length > room, omitted: !keep && body.length > 0 };
   });
+  const fenced = options.maxArticleTokens !== undefined ? (fitFences(items, options.maxArticleTokens) ?? []) : items.map((it) => fence(it.id, it.meta, it.body, per, { wasCut: it.wasCut, omitted: it.omitted }));
   const rep = ids.get('A1');
   const feedSection = rep && options.feeds?.find((f) => f.id === rep.feedId)?.section;
   return {

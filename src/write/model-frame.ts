@@ -4,7 +4,7 @@
 // checked here, in code, so a violation goes back to the model as a repair.
 
 import { z } from 'zod';
-import type { Article, Entry, Frame, Topic } from '../types.js';
+import { IMPORTANCE_LEVELS, type Article, type Entry, type Frame, type Topic } from '../types.js';
 import { escapeFence } from './model-entry.js';
 import { cleanBullet, cleanList, cleanModelText } from './model-text.js';
 import { topicArticles } from './topic-sources.js';
@@ -29,6 +29,25 @@ export const FrameAnswerSchema = z.object({
 });
 
 export type FrameAnswer = z.output<typeof FrameAnswerSchema>;
+
+/**
+ * A frame that does not fit a small context in one call is written in two: the overview (what the day is, its
+ * headlines and reading) and the insight (the Editor's Insight and background terms), each with part of the budget.
+ */
+export const FRAME_PARTS = {
+  overview: ['title', 'tags', 'description', 'summary', 'headlines', 'reading', 'keywords'],
+  insight: ['insight', 'background'],
+} as const;
+export type FramePart = keyof typeof FRAME_PARTS;
+
+export const FrameOverviewSchema = FrameAnswerSchema.pick({ title: true, tags: true, description: true, summary: true, headlines: true, reading: true, keywords: true });
+export const FrameInsightSchema = FrameAnswerSchema.pick({ insight: true, background: true });
+
+/** The line that tells the model which part of the frame this call writes. */
+export function framePartInstruction(part: FramePart): string {
+  const other = part === 'overview' ? 'insight' : 'overview';
+  return `This call writes part of the frame only: answer with one JSON object holding exactly the fields ${FRAME_PARTS[part].join(', ')}. The fields ${FRAME_PARTS[other].join(', ')} are written in another call.`;
+}
 
 export interface FrameContext {
   /** Short topic id → the written entry and its topic. */
@@ -71,31 +90,59 @@ export type FramePromptVars = {
   reading_max: number;
 };
 
+/**
+ * How each story is shown: `full` (title, summary and article titles), `line` (one line: section, importance, title,
+ * article ids and outlets), `short` (one line, title shortened, at most three article ids). `only` lists a subset of
+ * the stories (the most important), for a context too small for all of them.
+ */
+export interface FrameFormat {
+  format: 'full' | 'line' | 'short';
+  only?: ReadonlySet<string>;
+}
+
+const oneLine = (s: string) => escapeFence(s.replace(/\s+/g, ' ').trim());
+
+/** The formats to try, richest first: full, line, short, then short lines of fewer and fewer stories (at least 6). */
+export function frameFormats(ctx: FrameContext): FrameFormat[] {
+  const out: FrameFormat[] = [{ format: 'full' }, { format: 'line' }, { format: 'short' }];
+  const rank = (l: string) => IMPORTANCE_LEVELS.indexOf(l as (typeof IMPORTANCE_LEVELS)[number]);
+  const byImportance = [...ctx.topics].map(([tid, t], i) => ({ tid, r: rank(t.entry.importance), i })).sort((a, b) => a.r - b.r || a.i - b.i);
+  for (let k = byImportance.length - 1; k >= Math.min(6, byImportance.length); k--) out.push({ format: 'short', only: new Set(byImportance.slice(0, k).map((x) => x.tid)) });
+  return out;
+}
+
 /** The placeholders of prompts/frame.md. */
-export function framePromptVars(date: string, ctx: FrameContext): FramePromptVars {
-  const blocks = [...ctx.topics].map(([tid, { entry, articleIds }]) => {
-    const lines = articleIds.map((id) => {
-      const a = ctx.articles.get(id)!;
-      return `- ${id} (${escapeFence(a.source)}) ${escapeFence(a.title)}`;
-    });
-    return [
-      `<topic id="${tid}" section="${entry.section}" importance="${entry.importance}">`,
-      `title: ${escapeFence(entry.title)}`,
-      `summary: ${escapeFence(entry.summary)}`,
-      'articles:',
-      ...lines,
-      '</topic>',
-    ].join('\n');
+export function framePromptVars(date: string, ctx: FrameContext, o: FrameFormat = { format: 'full' }): FramePromptVars {
+  const listed = [...ctx.topics].filter(([tid]) => !o.only || o.only.has(tid));
+  const blocks = listed.map(([tid, { entry, articleIds }]) => {
+    if (o.format === 'full') {
+      const lines = articleIds.map((id) => {
+        const a = ctx.articles.get(id)!;
+        return `- ${id} (${escapeFence(a.source)}) ${escapeFence(a.title)}`;
+      });
+      return [`<topic id="${tid}" section="${entry.section}" importance="${entry.importance}">`, `title: ${escapeFence(entry.title)}`, `summary: ${escapeFence(entry.summary)}`, 'articles:', ...lines, '</topic>'].join('\n');
+    }
+    const title = oneLine(entry.title);
+    if (o.format === 'line') {
+      const arts = articleIds.map((id) => `${id} ${oneLine(ctx.articles.get(id)!.source)}`).join('; ');
+      return `${tid} [${entry.section}, ${entry.importance}] ${title} — ${arts}`;
+    }
+    const short = [...title].length > 40 ? `${[...title].slice(0, 39).join('')}…` : title;
+    const more = articleIds.length > 3 ? ` +${articleIds.length - 3}` : '';
+    return `${tid} [${entry.section}, ${entry.importance}] ${short} — ${articleIds.slice(0, 3).join(', ')}${more}`;
   });
+  const hidden = ctx.topics.size - listed.length;
+  if (hidden > 0) blocks.push(`(${hidden} stories of lower importance are not listed; do not refer to them)`);
+  const listedArticles = listed.reduce((n, [, t]) => n + t.articleIds.length, 0);
   return {
     date,
-    topics: `<topics>\n${blocks.join('\n\n')}\n</topics>`,
-    topic_ids: [...ctx.topics.keys()].join(', '),
-    topic_count: ctx.topics.size,
-    headline_min: ctx.headlines.min,
-    headline_max: ctx.headlines.max,
-    reading_min: ctx.reading.min,
-    reading_max: ctx.reading.max,
+    topics: `<topics>\n${blocks.join(o.format === 'full' ? '\n\n' : '\n')}\n</topics>`,
+    topic_ids: listed.map(([tid]) => tid).join(', '),
+    topic_count: listed.length,
+    headline_min: Math.min(ctx.headlines.min, listed.length),
+    headline_max: Math.min(ctx.headlines.max, listed.length),
+    reading_min: Math.min(ctx.reading.min, listedArticles),
+    reading_max: Math.min(ctx.reading.max, listedArticles),
   };
 }
 
@@ -103,23 +150,27 @@ function distinctCount(items: string[]): number {
   return new Set(items.map((s) => s.trim().toLowerCase())).size;
 }
 
-/** Checks on an answer that depend on the day. */
-export function checkFrameAnswer(a: FrameAnswer, ctx: FrameContext): string[] {
+/** Checks on an answer that depend on the day; a part of the frame (split in two calls) is checked for its fields. */
+export function checkFrameAnswer(a: Partial<FrameAnswer>, ctx: FrameContext): string[] {
   const problems: string[] = [];
   const topicIds = [...ctx.topics.keys()].join(', ');
-  const unknownTopics = [...a.headlines, ...a.insight.watchList.flatMap((w) => w.topicIds)].filter((id) => !ctx.topics.has(id));
+  const unknownTopics = [...(a.headlines ?? []), ...(a.insight?.watchList.flatMap((w) => w.topicIds) ?? [])].filter((id) => !ctx.topics.has(id));
   if (unknownTopics.length) problems.push(`unknown topic id(s) ${[...new Set(unknownTopics)].join(', ')}; use only ${topicIds}`);
-  const h = new Set(a.headlines).size;
-  if (h !== a.headlines.length) problems.push('headlines: a topic id is listed twice');
-  if (h < ctx.headlines.min || h > ctx.headlines.max) problems.push(`headlines: name ${ctx.headlines.min}–${ctx.headlines.max} topic ids (got ${h})`);
-  const unknownArticles = a.reading.map((r) => r.articleId).filter((id) => !ctx.articles.has(id));
-  if (unknownArticles.length) problems.push(`reading: unknown article id(s) ${unknownArticles.join(', ')}; use only the A ids listed under the topics`);
-  const r = new Set(a.reading.map((x) => x.articleId)).size;
-  if (r !== a.reading.length) problems.push('reading: an article id is listed twice');
-  if (r < ctx.reading.min || r > ctx.reading.max) problems.push(`reading: recommend ${ctx.reading.min}–${ctx.reading.max} articles (got ${r})`);
-  if (distinctCount(a.tags) < 5) problems.push('tags: give 5–6 different tags');
-  if (distinctCount(a.keywords) < 8) problems.push('keywords: give 8–15 different keywords');
-  if (distinctCount(a.insight.watchList.map((w) => w.text)) < 5) problems.push('insight.watchList: give 5 different items');
+  if (a.headlines) {
+    const h = new Set(a.headlines).size;
+    if (h !== a.headlines.length) problems.push('headlines: a topic id is listed twice');
+    if (h < ctx.headlines.min || h > ctx.headlines.max) problems.push(`headlines: name ${ctx.headlines.min}–${ctx.headlines.max} topic ids (got ${h})`);
+  }
+  if (a.reading) {
+    const unknownArticles = a.reading.map((r) => r.articleId).filter((id) => !ctx.articles.has(id));
+    if (unknownArticles.length) problems.push(`reading: unknown article id(s) ${unknownArticles.join(', ')}; use only the A ids listed under the topics`);
+    const r = new Set(a.reading.map((x) => x.articleId)).size;
+    if (r !== a.reading.length) problems.push('reading: an article id is listed twice');
+    if (r < ctx.reading.min || r > ctx.reading.max) problems.push(`reading: recommend ${ctx.reading.min}–${ctx.reading.max} articles (got ${r})`);
+  }
+  if (a.tags && distinctCount(a.tags) < 5) problems.push('tags: give 5–6 different tags');
+  if (a.keywords && distinctCount(a.keywords) < 8) problems.push('keywords: give 8–15 different keywords');
+  if (a.insight && distinctCount(a.insight.watchList.map((w) => w.text)) < 5) problems.push('insight.watchList: give 5 different items');
   return problems;
 }
 

@@ -9,6 +9,8 @@ import type { RunMode } from '../../src/types.js';
 import { writeOffline } from '../../src/write/offline-writer.js';
 import { useTempDirs } from '../helpers/temp-dirs.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../helpers/fake-openai-server.js';
+import { dashscope, startPersonalityServer } from '../helpers/server-personalities.js';
+import { readFile } from 'node:fs/promises';
 import { makeDay } from '../model/model-test-day.js';
 
 let server: FakeOpenAi | undefined;
@@ -82,5 +84,25 @@ describe('composeWriter: one call per run mode', () => {
     const c = await composeWriter(setup('live', { OPENAI_BASE_URL: server.url, OPENAI_MODEL_ENTRY: 'entry-model' }, null, { model: 'cli-model' }));
     await c.writer(makeDay(2));
     expect(new Set(server.requests.map((r) => r.body.model))).toEqual(new Set(['cli-model']));
+  });
+
+  it("remembers what the server needed in the workspace's model profile, so the next night wastes no call", async () => {
+    const s = await startPersonalityServer(dashscope({ model: 'qwen3-32b' }));
+    try {
+      const cwd = await tempDir();
+      const modelProfileFile = path.join(cwd, 'state', 'model-profile.json');
+      const env = { OPENAI_BASE_URL: s.baseUrl, OPENAI_MODEL: 'qwen3-32b', DIGEST_MODEL_SERVER: 'generic' };
+      const night = async () => (await composeWriter(setup('live', env, null, { workspace: { answerCacheDir: null, modelProfileFile } }))).writer(makeDay(3));
+      expect((await night()).writers.model).toBe(3);
+      expect(s.personality.rejected.map((r) => r.reason)).toEqual(['enable_thinking-required-false']);
+      const saved = JSON.parse(await readFile(modelProfileFile, 'utf8')) as { models: Record<string, { extraBody?: unknown }> };
+      expect(saved.models[`${s.baseUrl} qwen3-32b`]!.extraBody).toEqual({ enable_thinking: false });
+      const calls = s.server.requests.length;
+      expect((await night()).writers.model).toBe(3);
+      expect(s.personality.rejected).toHaveLength(1);
+      expect(s.server.requests.length - calls).toBe(4);
+    } finally {
+      await s.close();
+    }
   });
 });

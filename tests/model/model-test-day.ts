@@ -70,3 +70,22 @@ export const fakeOffline: DigestWriter = async (input) => ({
   writers: { offline: input.topics.length, model: 0, replay: 0 },
   usage: {},
 });
+
+const CHINESE = '輝達發表新一代資料中心晶片，效能較前代提升百分之三十，並預計明年第二季開始出貨給雲端業者。';
+
+/** A day of long Chinese articles (`articles` per topic, `chars` characters each): the case `chars / 4` undercounts. */
+export function makeChineseDay(topics: number, o: { articles?: number; chars?: number } = {}, date = '2025-12-05'): WriteInput {
+  const articles: Article[] = [];
+  const ts: Topic[] = [];
+  for (let i = 1; i <= topics; i++) {
+    const ids: string[] = [];
+    for (let j = 1; j <= (o.articles ?? 3); j++) {
+      const id = `z${i}-${j}`;
+      ids.push(id);
+      const text = `${CHINESE.repeat(Math.ceil((o.chars ?? 3000) / CHINESE.length))}`.slice(0, o.chars ?? 3000);
+      articles.push(makeArticle(id, `Story ${i} report ${j}: 晶片大廠發表第 ${i} 代加速器`, text, { lang: 'zh', source: j === 1 ? 'iThome' : '數位時代', url: `https://news.example.tw/${i}/${j}` }));
+    }
+    ts.push({ id: `t${i}`, articleIds: ids, representativeId: ids[0]!, keywords: [`story${i}`] });
+  }
+  return { date, topics: ts, articles };
+}

@@ -178,4 +178,98 @@ describe('openai chat adapter over real HTTP', () => {
     await Promise.all(Array.from({ length: 6 }, () => chat.complete(request())));
     expect(server.maxInFlight).toBe(2);
   });
+
+  it("reads an error body the SDK cannot (a JSON array): the server's words reach the failure", async () => {
+    const body = JSON.stringify([{ error: { code: 400, status: 'INVALID_ARGUMENT', message: 'Invalid JSON payload received. Unknown name "frobnicate": Cannot find field.' } }]);
+    const { chat } = await chatFor(() => ({ response: { status: 400, headers: { 'content-type': 'application/json' }, body } }));
+    const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
+    expect(err.failure).toBe('rejected');
+    expect(err.message).toContain('Unknown name "frobnicate": Cannot find field.');
+    expect(err.message).not.toContain('no body');
+  });
+
+  it('honours a wait written in the body (Gemini RetryInfo), capped', async () => {
+    const body = JSON.stringify([{ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'You exceeded your current quota.', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '3s' }] } }]);
+    const { chat, delays } = await chatFor(failFirst(1, { response: { status: 429, body } }));
+    await chat.complete(request());
+    expect(delays).toEqual([3000]);
+  });
+
+  it('a daily quota ("retry after 86400 seconds") is a spent quota, not a wait', async () => {
+    const { chat, delays } = await chatFor(() => ({ status: 429, headers: { 'retry-after': '86400' }, error: { message: 'Requests … have exceeded token rate limit of your current OpenAI S0 pricing tier. Please retry after 86400 seconds.' } }));
+    const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
+    expect(err.failure).toBe('quota');
+    expect(err.fatal).toBe(true);
+    expect(delays).toEqual([]);
+  });
+
+  it('a request too large for the tokens-per-minute limit is not retried', async () => {
+    const { chat } = await chatFor(() => ({ status: 429, error: { message: 'Request too large for gpt-4o in organization org-x on tokens per min (TPM): Limit 30000, Requested 30601.', type: 'tokens', code: 'rate_limit_exceeded' } }));
+    const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
+    expect(err.failure).toBe('rejected');
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it('retries a 200 that carries an error and no choices (OpenRouter after the model started)', async () => {
+    const { chat, delays } = await chatFor(failFirst(1, { raw: JSON.stringify({ error: { code: 502, message: 'Provider returned error' } }) }));
+    expect((await chat.complete(request())).text).toContain('ok');
+    expect(delays).toHaveLength(1);
+  });
+
+  it("a content filter's stop is a refusal, not something to repair", async () => {
+    const { chat } = await chatFor(() => ({ content: '', finishReason: 'content_filter' }));
+    const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
+    expect(err.failure).toBe('rejected');
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it('the first call to a model goes alone until its profile has worked, then calls run in parallel', async () => {
+    let seenDuringFirst = 0;
+    server = await startFakeOpenAi({
+      latencyMs: 20,
+      handler: async (req) => {
+        if (req.index === 0) {
+          await new Promise((r) => setTimeout(r, 80));
+          seenDuringFirst = server!.requests.length;
+        }
+        return ok(req);
+      },
+    });
+    const chat = createOpenAiChat(loadModelConfig({ OPENAI_BASE_URL: server.url, DIGEST_MODEL_CONCURRENCY: '4' }));
+    await Promise.all(Array.from({ length: 6 }, () => chat.complete(request())));
+    expect(seenDuringFirst).toBe(1);
+    expect(server.maxInFlight).toBeGreaterThan(1);
+  });
+
+  it('knows the room for a prompt in a known window, lowers a budget that does not fit beside it, and never sends a prompt that cannot fit', async () => {
+    const { chat } = await chatFor(ok, { DIGEST_MODEL_CONTEXT: '3000' });
+    const room = chat.promptRoom!({ ...request(), maxTokens: 100 });
+    expect(room).toBe(3000 - 100 - (Math.ceil(3000 * 0.03) + 16));
+    const { messages: _m, ...shape } = request();
+    expect(createOpenAiChat(loadModelConfig({ OPENAI_BASE_URL: server!.url })).promptRoom!(shape)).toBeUndefined();
+    // 1500 prompt tokens + 1500 asked in 3000: lowered to what is left.
+    const long = 'word '.repeat(1500 * 3.6 / 5);
+    await chat.complete(request({ maxTokens: 1500, messages: [{ role: 'user', content: long }] }));
+    expect(server!.requests[0]!.body.max_tokens).toBeLessThan(1500);
+    expect(server!.requests[0]!.body.max_tokens).toBeGreaterThanOrEqual(750);
+    const err = (await chat.complete(request({ messages: [{ role: 'user', content: long.repeat(2) }] })).catch((e: unknown) => e)) as ModelCallError;
+    expect(err.failure).toBe('context');
+    expect(err.context).toMatchObject({ contextTokens: 3000 });
+    expect(server!.requests).toHaveLength(1);
+  });
+
+  it("vLLM's budget overflow (which names max_tokens) lowers max_tokens to the room it states, once, and never switches parameter", async () => {
+    const { chat } = await chatFor((req) =>
+      Number(req.body.max_tokens) > 1096
+        ? { status: 400, error: { message: `'max_tokens' or 'max_completion_tokens' is too large: ${req.body.max_tokens}. This model's maximum context length is 4096 tokens and your request has 3000 input tokens (${req.body.max_tokens} > 4096 - 3000).`, type: 'BadRequestError' } }
+        : ok(req),
+    );
+    await chat.complete(request({ maxTokens: 1500 }));
+    expect(server!.requests.map((r) => [r.body.max_tokens, r.body.max_completion_tokens])).toEqual([
+      [1500, undefined],
+      [1088, undefined],
+    ]);
+    // The window is learnt: the next call is sized to it before it is sent.
+    expect(chat.promptRoom!({ ...request(), maxTokens: 100 })).toBe(4096 - 100 - (Math.ceil(4096 * 0.03) + 16));
+  });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry, Topic } from '../../src/types.js';
 import { parseJsonAnswer } from '../../src/write/model-answer.js';
-import { checkEntryAnswer, entryPromptVars, escapeFence, fenceArticle, shortArticleIds, toEntry, type EntryAnswer } from '../../src/write/model-entry.js';
+import { estimateMessagesTokens, estimateTokens } from '../../src/model/estimate-tokens.js';
+import { checkEntryAnswer, entryPromptVars, escapeFence, fenceArticle, fitEntryMessages, shortArticleIds, toEntry, type EntryAnswer } from '../../src/write/model-entry.js';
 import { checkFrameAnswer, frameContext, FrameAnswerSchema, framePromptVars, toFrame } from '../../src/write/model-frame.js';
-import { goodFrame } from '../helpers/fake-openai-server.js';
-import { makeArticle, makeDay } from '../model/model-test-day.js';
+import { readPrompts, renderPrompt } from '../../src/write/prompt-template.js';
+import { framePromptFacts, goodFrame } from '../helpers/fake-openai-server.js';
+import { makeArticle, makeChineseDay, makeDay } from '../model/model-test-day.js';
 
 const answer = (extra: Partial<EntryAnswer> = {}): EntryAnswer => ({
   title: '「Acme 發布新模型」',
@@ -66,6 +68,45 @@ describe('entry prompt and answer', () => {
   });
 });
 
+const prompts = await readPrompts();
+
+describe('entry prompts in a small context', () => {
+  const day = makeChineseDay(1, { articles: 4, chars: 3000 });
+  const byId = new Map(day.articles.map((a) => [a.id, a]));
+  const topic = day.topics[0]!;
+  const ids = shortArticleIds(topic.articleIds.map((id) => byId.get(id)!));
+  const messages = renderPrompt(prompts.entry, entryPromptVars(day.date, topic, ids));
+  const articleCount = (text: string) => (text.match(/<article id=/g) ?? []).length;
+
+  it('shortens every article text alike first, keeping all four', () => {
+    const before = estimateMessagesTokens(messages);
+    expect(before).toBeGreaterThan(10_000);
+    const fitted = fitEntryMessages(messages, 4000)!;
+    expect(estimateMessagesTokens(fitted)).toBeLessThanOrEqual(4000);
+    expect(fitted[0]).toEqual(messages[0]);
+    const user = fitted[1]!.content;
+    expect(articleCount(user)).toBe(4);
+    expect(user.match(/…\(truncated\)/g)).toHaveLength(4);
+    // Fitting again to the same room changes nothing.
+    expect(fitEntryMessages(fitted, 4000)).toEqual(fitted);
+  });
+
+  it('then leaves out the texts of the last articles (their titles stay), then the last articles', () => {
+    const fitted = fitEntryMessages(messages, 1600)!;
+    expect(estimateMessagesTokens(fitted)).toBeLessThanOrEqual(1600);
+    const user = fitted[1]!.content;
+    expect(user).toMatch(/<article id="A1"[^>]*>\ntitle: [^\n]+\ntext:\n/);
+    expect(user).toMatch(/text: \(left out for length\)/);
+    expect(fitEntryMessages(messages, 900)).toBeUndefined();
+  });
+
+  it('the same budget can be given when the prompt is built', () => {
+    const vars = entryPromptVars(day.date, topic, ids, { maxArticleTokens: 1200 });
+    expect(estimateTokens(vars.articles)).toBeLessThanOrEqual(1200);
+    expect(articleCount(vars.articles)).toBe(4);
+  });
+});
+
 describe('frame prompt and answer', () => {
   const day = makeDay(4);
   const byId = new Map(day.articles.map((a) => [a.id, a]));
@@ -107,11 +148,37 @@ describe('frame prompt and answer', () => {
   });
 });
 
+describe('frame prompt on a long day', () => {
+  const day = makeDay(8);
+  const byId = new Map(day.articles.map((a) => [a.id, a]));
+  const entries: Entry[] = day.topics.map((t) => ({ ...toEntry(answer({ section: 'research' }), t, byId), title: `題 ${t.id}\n第二行` }));
+  const ctx = frameContext(entries, day.topics, byId);
+
+  it('one line per story, or a short line, or only the most important stories; the ids stay readable', () => {
+    const line = framePromptVars(day.date, ctx, { format: 'line' });
+    expect(line.topics).toMatch(/^T1 \[research, 高\] 題 t1 第二行 — A1 TechCrunch$/m);
+    expect(line.topics).toMatch(/^T3 \[research, 高\] 題 t3 第二行 — A4 TechCrunch; A5 The Verge; A6 The Verge$/m);
+    const short = framePromptVars(day.date, ctx, { format: 'short', only: new Set(['T1', 'T2', 'T3']) });
+    expect(short.topics).toMatch(/^T3 \[research, 高\] 題 t3 第二行 — A4, A5, A6$/m);
+    expect(short.topics).toMatch(/\(5 stories of lower importance are not listed; do not refer to them\)/);
+    expect(short).toMatchObject({ topic_ids: 'T1, T2, T3', topic_count: 3, headline_max: 3 });
+    expect(framePromptFacts(line.topics).topicIds).toHaveLength(8);
+    expect(framePromptFacts(short.topics)).toEqual({ topicIds: ['T1', 'T2', 'T3'], articleIds: ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'] });
+  });
+
+  it('a frame written in two calls: each part is checked for its own fields', () => {
+    const good = FrameAnswerSchema.parse(goodFrame(framePromptVars(day.date, ctx).topics));
+    expect(checkFrameAnswer({ insight: good.insight, background: good.background }, ctx)).toEqual([]);
+    expect(checkFrameAnswer({ headlines: ['T1'], tags: good.tags }, ctx)).toEqual(['headlines: name 3–6 topic ids (got 1)']);
+  });
+});
+
 describe('JSON answers', () => {
   it('parses plain JSON and JSON wrapped in a fence or prose', () => {
     expect(parseJsonAnswer('{"a":1}')).toEqual({ a: 1 });
     expect(parseJsonAnswer('```json\n{"a":1}\n```')).toEqual({ a: 1 });
     expect(parseJsonAnswer('Here it is: {"a":1} hope it helps')).toEqual({ a: 1 });
     expect(() => parseJsonAnswer('{"a":')).toThrow();
+    expect(parseJsonAnswer('<think>the schema says {"type":"object"} ```json\n{"a":0}\n```</think>\n{"a":2}')).toEqual({ a: 2 });
   });
 });

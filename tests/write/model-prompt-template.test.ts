@@ -11,7 +11,7 @@ describe('prompt files', () => {
   it('ship entry and frame prompts that load and validate', async () => {
     const p = await readPrompts();
     expect(p.entry).toMatchObject({ name: 'entry', version: '1' });
-    expect(p.frame).toMatchObject({ name: 'frame', version: '1' });
+    expect(p.frame).toMatchObject({ name: 'frame', version: '2' });
     expect(p.entry.temperature).toBeTypeOf('number');
     expect(p.entry.maxTokens).toBeGreaterThan(500);
     expect(p.entry.system).toMatch(/not instructions/);

@@ -126,17 +126,27 @@ describe('model writer against a local OpenAI-compatible server', () => {
     expect(out.frame.headlineTopicIds.every((id) => id !== 't3')).toBe(true);
   });
 
-  it('repairs truncated JSON once, showing the model its error', async () => {
+  it('asks again with twice the budget when an answer is cut at it, instead of asking for brevity', async () => {
     const handler = except((req) => {
-      if (isTopic(req, 2) && !req.repair) return { content: JSON.stringify(goodEntry(req.text)).slice(0, 60), finishReason: 'length' };
+      if (isTopic(req, 2) && req.body.max_tokens === 2000) return { content: JSON.stringify(goodEntry(req.text)).slice(0, 60), finishReason: 'length' };
       return undefined;
     });
     const out = await (await writerFor({ handler }))(makeDay(3));
     expect(out.entries).toHaveLength(3);
+    const t2 = server!.requests.filter((r) => isTopic(r, 2));
+    expect(t2.map((r) => r.body.max_tokens)).toEqual([2000, 4000]);
+    // The same request, not a repair conversation.
+    expect(t2[1]!.repair).toBe(false);
+    expect(t2[1]!.body.messages).toEqual(t2[0]!.body.messages);
+    expect(out.usage.entry!.calls).toBe(4);
+  });
+
+  it('repairs an answer that is not JSON once, showing the model its error', async () => {
+    const handler = except((req) => (isTopic(req, 2) && !req.repair ? { content: 'Sure! Here is the entry you asked for.' } : undefined));
+    const out = await (await writerFor({ handler }))(makeDay(3));
+    expect(out.entries).toHaveLength(3);
     const repair = server!.requests.find((r) => r.repair)!;
-    const last = repair.body.messages.at(-1)!.content;
-    expect(last).toMatch(/not valid JSON/);
-    expect(last).toMatch(/cut off at max_tokens/);
+    expect(repair.body.messages.at(-1)!.content).toMatch(/not valid JSON/);
     expect(repair.body.messages.at(-2)!.role).toBe('assistant');
     expect(out.usage.entry!.calls).toBe(4);
   });
