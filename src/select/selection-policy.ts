@@ -11,9 +11,13 @@ import { ENTRY_SECTIONS } from '../types.js';
 
 const count = (max: number) => z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(max, `must be at most ${max}`);
 
+export const DEFAULT_SECTION_CAPS: Record<(typeof ENTRY_SECTIONS)[number], number> = { research: 20, tools: 15, applications: 20, trends: 15, market: 12 };
+
 const SectionCapsSchema = z
-  .strictObject(Object.fromEntries(ENTRY_SECTIONS.map((s) => [s, count(500).optional()])) as Record<(typeof ENTRY_SECTIONS)[number], z.ZodOptional<ReturnType<typeof count>>>)
-  .default({});
+  .strictObject(
+    Object.fromEntries(ENTRY_SECTIONS.map((s) => [s, count(500).default(DEFAULT_SECTION_CAPS[s])])) as Record<(typeof ENTRY_SECTIONS)[number], z.ZodDefault<ReturnType<typeof count>>>,
+  )
+  .default(DEFAULT_SECTION_CAPS);
 
 export const SelectionPolicySchema = z.strictObject({
   /** Entries in the digest at most (the headlines are among them). */
@@ -46,15 +50,13 @@ export const SelectionPolicySchema = z.strictObject({
 
 export type SelectionPolicy = z.output<typeof SelectionPolicySchema>;
 
-export const DEFAULT_SECTION_CAPS: Record<(typeof ENTRY_SECTIONS)[number], number> = { research: 20, tools: 15, applications: 20, trends: 15, market: 12 };
-
 export function defaultSelectionPolicy(): SelectionPolicy {
   return SelectionPolicySchema.parse({});
 }
 
-/** The cap of a section: the policy's, else the default. */
+/** The cap of a section. */
 export function sectionCap(policy: SelectionPolicy, section: (typeof ENTRY_SECTIONS)[number]): number {
-  return policy.sectionCaps[section] ?? DEFAULT_SECTION_CAPS[section];
+  return policy.sectionCaps[section];
 }
 
 export function parseSelectionPolicy(text: string, file: string): SelectionPolicy {
