@@ -13,6 +13,7 @@ const UsageSchema = z.object({
   inputTokens: count.default(0),
   outputTokens: count.default(0),
   costUsd: count.default(0),
+  estimatedCalls: count.optional(),
 });
 
 const RunReportSchema = z.object({

@@ -121,6 +121,7 @@ export function sumUsage(byStage: Record<string, ModelUsage>): ModelUsage {
     total.inputTokens += u.inputTokens;
     total.outputTokens += u.outputTokens;
     total.costUsd += u.costUsd;
+    if (u.estimatedCalls) total.estimatedCalls = (total.estimatedCalls ?? 0) + u.estimatedCalls;
   }
   total.costUsd = Math.round(total.costUsd * 1e6) / 1e6;
   return total;
@@ -134,7 +135,7 @@ export function summaryLine(r: RunReport): string {
     `${r.counts.articles} articles → ${r.selection.candidates} candidates → ${r.counts.written} written`,
     `feeds ${r.counts.feeds - r.counts.feedsFailed}/${r.counts.feeds} ok`,
     `model calls ${m.calls} (cache ${m.cacheHits}, replay ${m.replayed})`,
-    `tokens ${m.inputTokens}/${m.outputTokens}`,
+    `tokens ${m.inputTokens}/${m.outputTokens}${m.estimatedCalls ? ` (${m.estimatedCalls} calls estimated)` : ''}`,
     `cost $${m.costUsd.toFixed(4)}`,
     `${(r.durationsMs.total / 1000).toFixed(1)}s`,
     `${r.warnings.length} warnings`,

@@ -23,7 +23,7 @@ export async function writeModelEntry(topic: Topic, run: ModelWriteRun): Promise
   const prompt = run.deps.prompts.entry;
   const messages = renderPrompt(prompt, entryPromptVars(run.input.date, topic, ids, { articleChars: prompt.articleChars, feeds: run.input.feeds }));
   try {
-    const { value, source } = await answerPrompt(
+    const { value, source, messages: answered } = await answerPrompt(
       {
         label: `entry ${topic.id}`,
         prompt,
@@ -38,7 +38,8 @@ export async function writeModelEntry(topic: Topic, run: ModelWriteRun): Promise
     // The grounding repair continues the same conversation: the model sees its answer and what is wrong with it.
     const repair = async (u: Ungrounded) => {
       try {
-        const messagesForRepair = [...messages, { role: 'assistant' as const, content: JSON.stringify(value) }, { role: 'user' as const, content: groundingRepairMessage(u) }];
+        // From the messages the model actually answered (shortened to fit a small context, if they were).
+        const messagesForRepair = [...answered, { role: 'assistant' as const, content: JSON.stringify(value) }, { role: 'user' as const, content: groundingRepairMessage(u) }];
         const fixed = await answerPrompt({ ...request, label: `entry ${topic.id} (grounding repair)`, messages: messagesForRepair }, run.answerDeps('entry'));
         return toEntry(fixed.value, topic, run.byId);
       } catch (err) {

@@ -10,7 +10,8 @@ import { runMain } from '../../src/cli.js';
 import { testIo } from '../helpers/test-io.js';
 
 const REPEAT = 'https://www.technologyreview.com/2025/12/05/1128927/the-download-political-chatbot-persuasion-gene-editing-adverts/';
-const META_FOLLOW_UP = 'https://techcrunch.com/2025/12/05/meta-acquires-ai-device-startup-limitless/';
+const AWS_FOLLOW_UP = 'https://techcrunch.com/2025/12/05/aws-reinvent-was-an-all-in-pitch-for-ai-customers-might-not-be-ready/';
+const META = 'https://techcrunch.com/2025/12/05/meta-acquires-ai-device-startup-limitless/';
 
 describe('cross-day story memory over fixtures 2025-12-05 → 2025-12-06', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'digest-memory-'));
@@ -31,8 +32,15 @@ describe('cross-day story memory over fixtures 2025-12-05 → 2025-12-06', () =>
   });
 
   it('writes a story with new facts as a follow-up, its title marked 後續', () => {
-    const entry = day2.split('\n### ').find((e) => e.includes(META_FOLLOW_UP))!;
+    const entry = day2.split('\n### ').find((e) => e.includes(AWS_FOLLOW_UP))!;
     expect(entry.startsWith('後續：')).toBe(true);
+  });
+
+  it('remembers only what was published: a story the first day left out (off-topic) is new on the second', () => {
+    // 12-05's "Meta plans to slash its Metaverse budget" says nothing of AI in its title or text: the selection left
+    // it out, so the ledger never saw it, and 12-06's Meta story (the budget moves to AI wearables) is not a repeat.
+    const entry = day2.split('\n### ').find((e) => e.includes(META))!;
+    expect(entry.startsWith('後續：')).toBe(false);
   });
 
   it('keeps the digest conforming, and a re-run of the second day does not match itself', async () => {
