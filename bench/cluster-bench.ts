@@ -44,7 +44,9 @@ function rng(seed: number): () => number {
 }
 
 const SYLLABLES = 'ka lo mi ra te su no va ri de pa zo lu fe ni bo ta ge mo si ra ve po li du ne ko ma tu be'.split(' ');
-const HAN = [...'模型發布推出公司晶片資料訓練推理開源研究團隊市場投資融資美元億萬平台系統工具應用用戶企業服務產品技術人工智慧代理安全政策監管法規雲端運算伺服器硬體軟體手機電腦汽車自動駕駛醫療金融教育搜尋廣告影片圖像語音文字翻譯程式設計開發者新創估值收購合作協議財報營收成長下滑預測報告論文實驗數據基準測試效能速度成本價格免費訂閱版本更新功能介面'];
+const HAN = [
+  ...'模型發布推出公司晶片資料訓練推理開源研究團隊市場投資融資美元億萬平台系統工具應用用戶企業服務產品技術人工智慧代理安全政策監管法規雲端運算伺服器硬體軟體手機電腦汽車自動駕駛醫療金融教育搜尋廣告影片圖像語音文字翻譯程式設計開發者新創估值收購合作協議財報營收成長下滑預測報告論文實驗數據基準測試效能速度成本價格免費訂閱版本更新功能介面',
+];
 
 interface SyntheticDay {
   articles: ClusterInput[];
@@ -172,7 +174,10 @@ if (!existsSync(NEWS_T)) {
   console.log(`## Google News stream (News-T): ${articles.length} titles, ${new Set(gold).size} stories, stream order`);
   const run = runLabelled(articles, gold);
   console.log(`default     ${scoreLine(run.value)} | ${run.wallMs.toFixed(0)} ms wall, ${run.cpuMs.toFixed(0)} ms CPU`);
-  const singles = scoreClustering(articles.map((_, i) => i), gold);
+  const singles = scoreClustering(
+    articles.map((_, i) => i),
+    gold,
+  );
   console.log(`(every title alone: NMI ${f3(singles.nmiArithmetic)} / ${f3(singles.nmiGeometric)}, B-cubed F1 ${f3(singles.bcubedF1)})`);
   console.log('targets: NMI ≥ 0.90, B-cubed F1 ≥ 0.80 (MStreamF: NMI 0.881, B-cubed F1 0.734, ~300 clusters)');
 
@@ -190,7 +195,9 @@ if (!existsSync(NEWS_T)) {
     ];
     for (const [name, options] of variants) {
       const r = runLabelled(articles, gold, options);
-      console.log(`${name.padEnd(38)} NMI ${f3(r.value.nmiArithmetic)}/${f3(r.value.nmiGeometric)}  B3 P ${f3(r.value.bcubedPrecision)} R ${f3(r.value.bcubedRecall)} F1 ${f3(r.value.bcubedF1)}  pair F1 ${f3(r.value.pairF1)}  ${String(r.value.clusters).padStart(5)} clusters  ${r.cpuMs.toFixed(0).padStart(5)} ms CPU`);
+      console.log(
+        `${name.padEnd(38)} NMI ${f3(r.value.nmiArithmetic)}/${f3(r.value.nmiGeometric)}  B3 P ${f3(r.value.bcubedPrecision)} R ${f3(r.value.bcubedRecall)} F1 ${f3(r.value.bcubedF1)}  pair F1 ${f3(r.value.pairF1)}  ${String(r.value.clusters).padStart(5)} clusters  ${r.cpuMs.toFixed(0).padStart(5)} ms CPU`,
+      );
     }
   }
 }
@@ -200,7 +207,10 @@ console.log('## Synthetic days (a fresh process each: cold, then the same day ag
 console.log('targets: 10k < 2 s, 50k < 15 s, memory < 1 GB');
 const sizes = (value('--sizes') ?? '1000,10000,50000').split(',').map(Number);
 for (const n of sizes) {
-  const res = spawnSync(process.execPath, [path.join(ROOT, 'bin/tsx-run.mjs'), SELF, '--child', String(n)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'bin/tsx-run.mjs'), SELF, '--child', String(n)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   const line = res.stdout.trim().split('\n').pop() ?? '';
   if (res.status !== 0 || !line.startsWith('{')) {
     console.log(`${n}: failed (exit ${res.status}) ${res.stderr.slice(0, 500)}`);

@@ -51,7 +51,12 @@ async function startServers(count: number): Promise<{ ports: number[]; close: ()
 
 async function fetchScenario(hosts: number): Promise<void> {
   const { ports, close } = await startServers(hosts);
-  const feeds: FeedConfig[] = Array.from({ length: FEEDS }, (_, i) => ({ id: `feed-${i}`, name: `Feed ${i}`, url: `http://127.0.0.1:${ports[i % hosts]}/feed?n=${i}`, lang: 'en' }));
+  const feeds: FeedConfig[] = Array.from({ length: FEEDS }, (_, i) => ({
+    id: `feed-${i}`,
+    name: `Feed ${i}`,
+    url: `http://127.0.0.1:${ports[i % hosts]}/feed?n=${i}`,
+    lang: 'en',
+  }));
   const window = { start: '2025-12-04T00:00:00.000Z', end: '2025-12-05T00:00:00.000Z' };
   const parallel = Math.min(CONCURRENCY, hosts * PER_HOST);
   const ideal = Math.ceil(FEEDS / parallel) * LATENCY_MS;

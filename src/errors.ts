@@ -18,7 +18,10 @@ export class ConfigError extends DigestError {
 /** A dry run tried to reach the network. */
 export class NetworkEscapeError extends DigestError {
   constructor(url: string) {
-    super('NetworkEscapeError', `dry run tried to fetch ${url}: a dry run must read only fixtures; record the day first with \`digest record\``);
+    super(
+      'NetworkEscapeError',
+      `dry run tried to fetch ${url}: a dry run must read only fixtures; record the day first with \`digest record\``,
+    );
   }
 }
 

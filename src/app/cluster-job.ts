@@ -14,7 +14,11 @@ export interface ClusterJobOptions {
   embeddings: boolean;
 }
 
-export async function clusterJob(articles: ClusterInput[], opts: ClusterJobOptions, io: AppIo): Promise<{ topics: Topic[]; ms: number; dense: boolean }> {
+export async function clusterJob(
+  articles: ClusterInput[],
+  opts: ClusterJobOptions,
+  io: AppIo,
+): Promise<{ topics: Topic[]; ms: number; dense: boolean }> {
   let dense: number[][] | undefined;
   if (opts.embeddings) {
     const ctx = createAppContext(io);

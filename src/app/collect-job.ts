@@ -22,10 +22,23 @@ export interface Collection {
 export async function collectDay(opts: CollectOptions, io: AppIo): Promise<Collection> {
   const ctx = createAppContext(io);
   const feeds = opts.fixtures ? 'fixtures' : 'network';
-  const day = await resolveDay(opts, { cwd: io.cwd, now: io.now, defaultCutoff: ctx.runEnv.DIGEST_CUTOFF }, { readFixtures: feeds === 'fixtures' });
-  const source = composeFeedSource(ctx, { traits: { feeds, records: false }, workspace: workspaceOf(ctx, undefined), day, conditionalGet: opts.cache !== false, timeoutMs: opts.timeoutMs });
+  const day = await resolveDay(
+    opts,
+    { cwd: io.cwd, now: io.now, defaultCutoff: ctx.runEnv.DIGEST_CUTOFF },
+    { readFixtures: feeds === 'fixtures' },
+  );
+  const source = composeFeedSource(ctx, {
+    traits: { feeds, records: false },
+    workspace: workspaceOf(ctx, undefined),
+    day,
+    conditionalGet: opts.cache !== false,
+    timeoutMs: opts.timeoutMs,
+  });
   try {
-    const result = await collectArticles({ feeds: day.feeds, window: day.window }, { fetchFeed: source.fetchFeed, fetchPage: source.fetchPage, now: source.itemClock, log: (e) => ctx.log.debug(e) });
+    const result = await collectArticles(
+      { feeds: day.feeds, window: day.window },
+      { fetchFeed: source.fetchFeed, fetchPage: source.fetchPage, now: source.itemClock, log: (e) => ctx.log.debug(e) },
+    );
     result.warnings.unshift(...ctx.warnings);
     return { result, day };
   } finally {

@@ -215,10 +215,15 @@ export async function composeRun(ctx: AppContext, o: RunOptions, day: Day): Prom
   });
   // A live digest written without a model is not one an editor would publish: say so instead of degrading silently.
   if (traits.answers === 'model' && writer.writerName === 'offline' && !o.offline) {
-    throw new ConfigError('no model is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) in the environment or .env, or pass --offline for the extractive writer');
+    throw new ConfigError(
+      'no model is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL for a local server) in the environment or .env, or pass --offline for the extractive writer',
+    );
   }
   ctx.log.info({ writer: writer.writerName }, writer.note);
-  const policy = await readSelectionPolicy(path.resolve(ctx.io.cwd, o.policy ?? 'selection.yaml'), { required: o.policy !== undefined, maxEntries: o.maxEntries ?? ctx.runEnv.DIGEST_MAX_ENTRIES });
+  const policy = await readSelectionPolicy(path.resolve(ctx.io.cwd, o.policy ?? 'selection.yaml'), {
+    required: o.policy !== undefined,
+    maxEntries: o.maxEntries ?? ctx.runEnv.DIGEST_MAX_ENTRIES,
+  });
   const ledger = await readStoryLedger(workspace.ledgerFile, ctx.warnState);
   const source = composeFeedSource(ctx, { traits, workspace, day, isolate: traits.answers === 'recording' });
   return {
@@ -280,7 +285,12 @@ function coverWriter(ctx: AppContext, ws: Workspace): ((done: AfterWrite) => Pro
       await writeFileAtomic(path.join(dir, coverFileName(done.date)), renderCover(coverInputFromMarkdown(done.markdown, done.date)));
       return [];
     } catch (err) {
-      return [{ code: 'cover-failed', message: `could not write the cover image in ${dir}: ${errorMessage(err)}; set DIGEST_COVER_DIR to a writable folder or DIGEST_COVER=off` }];
+      return [
+        {
+          code: 'cover-failed',
+          message: `could not write the cover image in ${dir}: ${errorMessage(err)}; set DIGEST_COVER_DIR to a writable folder or DIGEST_COVER=off`,
+        },
+      ];
     }
   };
 }

@@ -15,6 +15,15 @@ export async function composeTriage(sources: AnswerSources | undefined, policy: 
     prompt,
     model,
     batchSize: policy.triage.batchSize,
-    answers: (usage, warn) => ({ chat: sources.chat, cache: sources.cache, replay: sources.replay, record: sources.record, usage, prices: sources.prices, log: sources.log, warn }),
+    answers: (usage, warn) => ({
+      chat: sources.chat,
+      cache: sources.cache,
+      replay: sources.replay,
+      record: sources.record,
+      usage,
+      prices: sources.prices,
+      log: sources.log,
+      warn,
+    }),
   });
 }

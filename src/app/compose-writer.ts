@@ -73,9 +73,19 @@ function cacheDirFor(s: WriterSetup): string | undefined {
 export async function composeWriter(s: WriterSetup): Promise<WriterChoice> {
   if (s.offline) return { writer: writeOffline, writerName: 'offline', note: '--offline' };
   const config = s.config;
-  const models = s.model ? { default: s.model, byPrompt: { entry: s.model, frame: s.model } } : { default: config.model, byPrompt: config.modelByPrompt };
+  const models = s.model
+    ? { default: s.model, byPrompt: { entry: s.model, frame: s.model } }
+    : { default: config.model, byPrompt: config.modelByPrompt };
   const prompts = await readPrompts(s.promptsDir);
-  const base = { offline: writeOffline, prompts, concurrency: config.concurrency, log: s.log, models, prices: config.prices, grounding: s.grounding };
+  const base = {
+    offline: writeOffline,
+    prompts,
+    concurrency: config.concurrency,
+    log: s.log,
+    models,
+    prices: config.prices,
+    grounding: s.grounding,
+  };
 
   if (s.traits.answers === 'recording') {
     if (!s.fixtureDir) throw new TypeError('composeWriter: replaying answers needs the recorded day');
@@ -87,9 +97,12 @@ export async function composeWriter(s: WriterSetup): Promise<WriterChoice> {
       sources: replay.size ? { replay, prices: config.prices, log: s.log, models, promptsDir: s.promptsDir } : undefined,
     };
   }
-  if (!config.apiKey && !config.baseUrl && !config.azure) return { writer: writeOffline, writerName: 'offline', note: 'no OPENAI_API_KEY or OPENAI_BASE_URL; offline writer' };
+  if (!config.apiKey && !config.baseUrl && !config.azure)
+    return { writer: writeOffline, writerName: 'offline', note: 'no OPENAI_API_KEY or OPENAI_BASE_URL; offline writer' };
   if (s.traits.records && !s.fixtureDir) throw new TypeError('composeWriter: record needs the fixture folder');
-  const profiles = s.workspace.modelProfileFile ? await readProfileStore(s.workspace.modelProfileFile, { warn: s.warn, log: s.log }) : undefined;
+  const profiles = s.workspace.modelProfileFile
+    ? await readProfileStore(s.workspace.modelProfileFile, { warn: s.warn, log: s.log })
+    : undefined;
   const chat = createOpenAiChat({ ...config, model: models.default }, { log: s.log, sleep: s.sleep, profiles });
   s.log.info({ model: describeModelConfig(config) }, 'model writer configured');
   const cacheDir = cacheDirFor(s);

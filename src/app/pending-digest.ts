@@ -27,7 +27,14 @@ const PendingSchema = z.object({
   version: z.literal(1),
   date: z.string(),
   output: z.string(),
-  written: z.array(z.object({ topic: z.object({ id: z.string(), articleIds: z.array(z.string()), representativeId: z.string(), keywords: z.array(z.string()) }).loose(), title: z.string() })),
+  written: z.array(
+    z.object({
+      topic: z
+        .object({ id: z.string(), articleIds: z.array(z.string()), representativeId: z.string(), keywords: z.array(z.string()) })
+        .loose(),
+      title: z.string(),
+    }),
+  ),
   articles: z.array(z.object({ id: z.string(), url: z.string(), title: z.string(), text: z.string() }).loose()),
   report: z.object({ reportVersion: z.number(), status: z.string() }).loose(),
 });

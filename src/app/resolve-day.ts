@@ -55,7 +55,8 @@ export async function readRecordedRun(fixtureDir: string): Promise<RecordedRun |
     throw new ConfigError(`${file}: not JSON; re-record the day or fix the file`, { cause: err });
   }
   const r = RecordedRunSchema.safeParse(raw);
-  if (!r.success) throw new ConfigError(`${file}: ${describeZodIssue(r.error.issues[0]!)}; re-record the day or fix the file`, { cause: r.error });
+  if (!r.success)
+    throw new ConfigError(`${file}: ${describeZodIssue(r.error.issues[0]!)}; re-record the day or fix the file`, { cause: r.error });
   return r.data;
 }
 

@@ -16,7 +16,15 @@ import { acquireLock, LockHeldError } from '../util/run-lock.js';
 import { cutoffInstant, taipeiToday, toTaipeiIso } from '../util/taipei-time.js';
 import { removeStaleTempFiles, writeFileAtomic } from '../util/write-atomic.js';
 import type { AppIo } from './app-io.js';
-import { composeAfterWrite, composeRun, coverDir, createAppContext, workspaceOf, type AppContext, type ComposedRun } from './compose-app.js';
+import {
+  composeAfterWrite,
+  composeRun,
+  coverDir,
+  createAppContext,
+  workspaceOf,
+  type AppContext,
+  type ComposedRun,
+} from './compose-app.js';
 import { clearPending, pendingFile, readPending, writePending } from './pending-digest.js';
 import { resolveDay, type Day, type DayOptions } from './resolve-day.js';
 import { MODE_TRAITS } from './run-mode.js';
@@ -44,13 +52,21 @@ export type JobOutcome =
 export async function runJob(opts: JobOptions, io: AppIo): Promise<JobOutcome> {
   const ctx = createAppContext(io);
   const traits = MODE_TRAITS[opts.mode];
-  const day = await resolveDay(opts, { cwd: io.cwd, now: io.now, defaultCutoff: ctx.runEnv.DIGEST_CUTOFF }, { readFixtures: traits.feeds === 'fixtures', defaultFixtures: traits.feeds === 'fixtures' || traits.records });
+  const day = await resolveDay(
+    opts,
+    { cwd: io.cwd, now: io.now, defaultCutoff: ctx.runEnv.DIGEST_CUTOFF },
+    { readFixtures: traits.feeds === 'fixtures', defaultFixtures: traits.feeds === 'fixtures' || traits.records },
+  );
   const ws = workspaceOf(ctx, opts.out);
-  if (existsSync(ws.outDir) && !statSync(ws.outDir).isDirectory()) throw new ConfigError(`--out ${opts.out ?? ws.outDir}: is a file, not a folder; pass the folder the digest goes into`);
+  if (existsSync(ws.outDir) && !statSync(ws.outDir).isDirectory())
+    throw new ConfigError(`--out ${opts.out ?? ws.outDir}: is a file, not a folder; pass the folder the digest goes into`);
   const mdPath = path.join(ws.outDir, digestFileName(day.date));
   const reportPath = mdPath.replace(/\.md$/, '.report.json');
   const pending = pendingFile(ws.pendingDir, day.date);
-  const skipped = (): JobOutcome => ({ status: 'skipped', summary: `digest ${day.date}: skipped — ${displayPath(ws, mdPath)} exists (use --force to overwrite)` });
+  const skipped = (): JobOutcome => ({
+    status: 'skipped',
+    summary: `digest ${day.date}: skipped — ${displayPath(ws, mdPath)} exists (use --force to overwrite)`,
+  });
   // A digest whose run died after writing it is completed, not skipped: its stories must reach the ledger.
   const exists = () => existsSync(mdPath) && !opts.force && !existsSync(pending);
   if (exists()) return skipped();
@@ -82,13 +98,34 @@ export async function runJob(opts: JobOptions, io: AppIo): Promise<JobOutcome> {
     }
     run = await composeRun(
       ctx,
-      { mode: opts.mode, out: opts.out, offline: opts.offline, model: opts.model, concurrency: opts.concurrency, promptsDir: opts.prompts, policy: opts.policy, maxEntries: opts.maxEntries },
+      {
+        mode: opts.mode,
+        out: opts.out,
+        offline: opts.offline,
+        model: opts.model,
+        concurrency: opts.concurrency,
+        promptsDir: opts.prompts,
+        policy: opts.policy,
+        maxEntries: opts.maxEntries,
+      },
       day,
     );
-    ctx.log.info({ date: day.date, mode: opts.mode, feeds: day.feeds.length, writer: run.writer.writerName, out: displayPath(ws, ws.outDir) }, 'run started');
+    ctx.log.info(
+      { date: day.date, mode: opts.mode, feeds: day.feeds.length, writer: run.writer.writerName, out: displayPath(ws, ws.outDir) },
+      'run started',
+    );
     const progress = createProgress(io.stderr, io.isTty);
     const result = await runDigest(
-      { date: day.date, window: day.window, feeds: day.feeds, generatedAt, coverImage: coverImagePath(day.date), mode: opts.mode, policy: run.policy, budget: run.budget },
+      {
+        date: day.date,
+        window: day.window,
+        feeds: day.feeds,
+        generatedAt,
+        coverImage: coverImagePath(day.date),
+        mode: opts.mode,
+        policy: run.policy,
+        budget: run.budget,
+      },
       {
         fetchFeed: run.fetchFeed,
         fetchPage: run.fetchPage,
@@ -113,7 +150,20 @@ export async function runJob(opts: JobOptions, io: AppIo): Promise<JobOutcome> {
         .flat()
         .map((e) => ({ topic: topicById.get(e.topicId)!, title: e.title }));
       const cited = new Set(written.flatMap((w) => w.topic.articleIds));
-      await writeOrReport(() => writePending(pending, { version: 1, date: day.date, output: mdPath, written, articles: result.articles.filter((a) => cited.has(a.id)), report }), report, reportPath, ctx);
+      await writeOrReport(
+        () =>
+          writePending(pending, {
+            version: 1,
+            date: day.date,
+            output: mdPath,
+            written,
+            articles: result.articles.filter((a) => cited.has(a.id)),
+            report,
+          }),
+        report,
+        reportPath,
+        ctx,
+      );
       await writeOrReport(() => writeFileAtomic(mdPath, result.markdown!), report, reportPath, ctx);
       report.warnings.push(...(await run.afterWrite({ date: day.date, written, articles: result.articles, markdown: result.markdown })));
     }
@@ -158,7 +208,10 @@ async function completePending(ctx: AppContext, ws: Workspace, file: string, rep
   const markdown = await readFile(p.output, 'utf8');
   const report = p.report;
   report.status = 'ok';
-  report.warnings.push(...ctx.warnings, { code: 'run-completed', message: `the run that wrote ${displayPath(ws, p.output)} ended before its ledger and report; completed by a later run` });
+  report.warnings.push(...ctx.warnings, {
+    code: 'run-completed',
+    message: `the run that wrote ${displayPath(ws, p.output)} ended before its ledger and report; completed by a later run`,
+  });
   report.warnings.push(...(await composeAfterWrite(ctx, ws)({ date: p.date, written: p.written, articles: p.articles, markdown })));
   await writeReport(reportPath, report, ctx);
   await clearPending(file);

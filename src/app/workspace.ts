@@ -30,7 +30,12 @@ export interface Workspace {
   pendingDir: string;
 }
 
-export function resolveWorkspace(o: { cwd: string; out?: string; runEnv: Pick<RunEnv, 'DIGEST_STATE_DIR'>; model?: Pick<ModelConfig, 'cacheDir'> }): Workspace {
+export function resolveWorkspace(o: {
+  cwd: string;
+  out?: string;
+  runEnv: Pick<RunEnv, 'DIGEST_STATE_DIR'>;
+  model?: Pick<ModelConfig, 'cacheDir'>;
+}): Workspace {
   const outDir = path.resolve(o.cwd, o.out ?? DEFAULT_OUT);
   const stateDir = path.resolve(o.cwd, o.runEnv.DIGEST_STATE_DIR ?? path.join(outDir, '.digest-state'));
   const cacheDir = o.model?.cacheDir;

@@ -75,17 +75,29 @@ function markdownFindings(raw: string, known: ReadonlySet<string> | undefined): 
   for (const m of text.matchAll(/&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lrm|rlm));/g)) {
     const cp = m[3] ? (m[3] === 'lrm' ? 0x200e : 0x200f) : parseInt(m[1] ?? m[2]!, m[1] ? 16 : 10);
     const c = cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-    if (c && FORBIDDEN.test(c)) found.push(`character reference ${m[0]} puts ${codePoint(c)} (a control or bidi character) on the page; write "&amp;"`);
+    if (c && FORBIDDEN.test(c))
+      found.push(`character reference ${m[0]} puts ${codePoint(c)} (a control or bidi character) on the page; write "&amp;"`);
   }
   return found;
 }
 
-function checkFrontMatter(fm: Line[], add: (line: number, message: string) => void, known: ReadonlySet<string> | undefined, rawFlagged: Set<number>): void {
+function checkFrontMatter(
+  fm: Line[],
+  add: (line: number, message: string) => void,
+  known: ReadonlySet<string> | undefined,
+  rawFlagged: Set<number>,
+): void {
   if (fm.length < 2 || fm[0]!.text !== '---' || fm[fm.length - 1]!.text !== '---') return;
   const yamlLines = fm.slice(1, -1);
   const lineOf = (i: number) => yamlLines[Math.min(Math.max(i, 0), yamlLines.length - 1)]?.line ?? fm[0]!.line;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlLines.map((l) => l.text).join('\n'), { version: '1.2', strict: true, uniqueKeys: true, prettyErrors: false, lineCounter });
+  const doc = parseDocument(yamlLines.map((l) => l.text).join('\n'), {
+    version: '1.2',
+    strict: true,
+    uniqueKeys: true,
+    prettyErrors: false,
+    lineCounter,
+  });
   for (const e of doc.errors) {
     add(lineOf(lineCounter.linePos(e.pos[0]).line - 1), `front matter is not valid YAML 1.2 (strict): ${e.message.split('\n')[0]}`);
   }
@@ -96,11 +108,17 @@ function checkFrontMatter(fm: Line[], add: (line: number, message: string) => vo
       const value = pair.value.value;
       const line = lineOf(lineCounter.linePos(pair.value.range?.[0] ?? 0).line - 1);
       const hidden = forbiddenIn(value);
-      if (hidden && !rawFlagged.has(line)) add(line, `front matter value holds ${hidden} (a control or bidi character, written as an escape); remove it`);
+      if (hidden && !rawFlagged.has(line))
+        add(line, `front matter value holds ${hidden} (a control or bidi character, written as an escape); remove it`);
       const sc = SHORTCODE.exec(value);
-      if (sc) add(line, `front matter value holds the Hugo shortcode delimiter ${quote(sc[0])}: themes that markdownify it run the shortcode; write "｛｛" for "{{"`);
+      if (sc)
+        add(
+          line,
+          `front matter value holds the Hugo shortcode delimiter ${quote(sc[0])}: themes that markdownify it run the shortcode; write "｛｛" for "{{"`,
+        );
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key === 'summary') for (const f of markdownFindings(value, known)) add(line, `front matter summary (Hugo renders it as Markdown): ${f}`);
+      if (key === 'summary')
+        for (const f of markdownFindings(value, known)) add(line, `front matter summary (Hugo renders it as Markdown): ${f}`);
     },
   });
 }
@@ -124,8 +142,10 @@ export function checkSafety(lines: Line[], bodyStartLine: number, options: Safet
     }
     if (l.line < bodyStartLine) continue;
     const sc = SHORTCODE.exec(l.text);
-    if (sc) add(l.line, `Hugo shortcode delimiter ${quote(sc[0])}: Hugo runs shortcodes before Markdown, even escaped ones; write "\\{" for "{"`);
-    if (HEADING_ATTRIBUTES.test(maskEscapes(l.text))) add(l.line, 'heading ends in "{...}": Goldmark reads it as attributes of the heading (id, class, style); write "\\{"');
+    if (sc)
+      add(l.line, `Hugo shortcode delimiter ${quote(sc[0])}: Hugo runs shortcodes before Markdown, even escaped ones; write "\\{" for "{"`);
+    if (HEADING_ATTRIBUTES.test(maskEscapes(l.text)))
+      add(l.line, 'heading ends in "{...}": Goldmark reads it as attributes of the heading (id, class, style); write "\\{"');
     for (const f of markdownFindings(l.text, known)) add(l.line, f);
   }
   checkFrontMatter(

@@ -15,7 +15,9 @@ async function readArticleUrls(file: string): Promise<Set<string>> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(`${file}: cannot read the articles file; pass the JSON lines written by \`digest collect --out FILE\``, { cause: err });
+    throw new ConfigError(`${file}: cannot read the articles file; pass the JSON lines written by \`digest collect --out FILE\``, {
+      cause: err,
+    });
   }
   const urls = new Set<string>();
   text.split('\n').forEach((line, i) => {
@@ -39,7 +41,10 @@ export function registerCheckCommand(program: Command, io: CliIo, setCode: (code
     .description('check digest files against the format contract; prints file:line: what is wrong')
     .argument('<files...>', 'digest Markdown files')
     .option('--articles <file.jsonl>', 'also require every link to be one of these articles (from `digest collect --out`)')
-    .addHelpText('after', `\nExit codes: ${EXIT.ok} every file conforms, ${EXIT.failed} a violation was found, ${EXIT.usage} a file could not be read.`)
+    .addHelpText(
+      'after',
+      `\nExit codes: ${EXIT.ok} every file conforms, ${EXIT.failed} a violation was found, ${EXIT.usage} a file could not be read.`,
+    )
     .action(async (files: string[], opts: { articles?: string }) => {
       const articleUrls = opts.articles ? await readArticleUrls(path.resolve(io.cwd, opts.articles)) : undefined;
       let bad = 0;
@@ -48,7 +53,9 @@ export function registerCheckCommand(program: Command, io: CliIo, setCode: (code
         try {
           text = await readFile(path.resolve(io.cwd, file), 'utf8');
         } catch (err) {
-          throw new ConfigError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'}); pass an existing digest file`, { cause: err });
+          throw new ConfigError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'}); pass an existing digest file`, {
+            cause: err,
+          });
         }
         const violations = checkDigest(text, { articleUrls });
         for (const v of violations) io.stdout(`${file}:${v.line}: ${v.message}\n`);

@@ -50,14 +50,21 @@ export function parseArticleLines(text: string, file: string): ClusterInput[] {
     try {
       json = JSON.parse(line);
     } catch (err) {
-      throw new ConfigError(`${where}: not JSON (${(err as Error).message}); each line must be one object such as {"id":"a1","title":"..."}`, { cause: err });
+      throw new ConfigError(
+        `${where}: not JSON (${(err as Error).message}); each line must be one object such as {"id":"a1","title":"..."}`,
+        { cause: err },
+      );
     }
     const r = ArticleLineSchema.safeParse(json);
     if (!r.success) {
-      throw new ConfigError(`${where}: ${describeZodIssue(r.error.issues[0]!, 'line')}; each line needs "id" and "title" (strings), optionally "text", "lang" (en|zh), "publishedAt", "url"`, { cause: r.error });
+      throw new ConfigError(
+        `${where}: ${describeZodIssue(r.error.issues[0]!, 'line')}; each line needs "id" and "title" (strings), optionally "text", "lang" (en|zh), "publishedAt", "url"`,
+        { cause: r.error },
+      );
     }
     const first = seen.get(r.data.id);
-    if (first !== undefined) throw new ConfigError(`${where}: id "${r.data.id}" is used again (first on line ${first}); ids must be unique`);
+    if (first !== undefined)
+      throw new ConfigError(`${where}: id "${r.data.id}" is used again (first on line ${first}); ids must be unique`);
     seen.set(r.data.id, k + 1);
     out.push(r.data);
   });
@@ -101,7 +108,10 @@ async function runCluster(opts: ClusterCommandOptions, io: CliIo): Promise<numbe
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(`--in ${opts.in}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass a JSON-lines file of articles`, { cause: err });
+    throw new ConfigError(
+      `--in ${opts.in}: cannot read it (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); pass a JSON-lines file of articles`,
+      { cause: err },
+    );
   }
   const articles = parseArticleLines(text, opts.in);
   const { topics, ms, dense } = await clusterJob(articles, { threshold: opts.threshold, embeddings: opts.embeddings }, io);
@@ -119,6 +129,8 @@ async function runCluster(opts: ClusterCommandOptions, io: CliIo): Promise<numbe
     }
   }
   const multi = topics.filter((t) => t.articleIds.length > 1).length;
-  io.stderr(`cluster: ${articles.length} articles → ${topics.length} topics (${multi} with more than one article)${dense ? ', with embeddings' : ''} in ${Math.round(ms)} ms\n`);
+  io.stderr(
+    `cluster: ${articles.length} articles → ${topics.length} topics (${multi} with more than one article)${dense ? ', with embeddings' : ''} in ${Math.round(ms)} ms\n`,
+  );
   return EXIT.ok;
 }

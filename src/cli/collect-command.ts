@@ -26,10 +26,18 @@ export function addCollectionOptions(cmd: Command): Command {
   return cmd
     .option('--feeds <file>', 'the feed list (default: feeds.yaml; with --fixtures: DIR/feeds.yaml when it exists)')
     .option('--fixtures <dir>', 'read feeds from DIR/feeds/<id>.xml (a recorded day) instead of the network; no request leaves the process')
-    .option('--date <YYYY-MM-DD>', 'the day in Asia/Taipei whose window is collected (default: the name of the --fixtures folder, else today there)', parseDateOption)
-    .option('--cutoff <HH:MM>', "the day's cut-off in Asia/Taipei: the window is the 24 hours before it (default: the recorded day's, else DIGEST_CUTOFF or 06:45)", parseCutoffOption)
+    .option(
+      '--date <YYYY-MM-DD>',
+      'the day in Asia/Taipei whose window is collected (default: the name of the --fixtures folder, else today there)',
+      parseDateOption,
+    )
+    .option(
+      '--cutoff <HH:MM>',
+      "the day's cut-off in Asia/Taipei: the window is the 24 hours before it (default: the recorded day's, else DIGEST_CUTOFF or 06:45)",
+      parseCutoffOption,
+    )
     .option('--timeout <ms>', 'per-request timeout for live fetches (default: 20000)', parseTimeoutOption)
-    .option('--no-cache', 'no conditional GET: ignore and do not update the state folder\'s http-cache.json');
+    .option('--no-cache', "no conditional GET: ignore and do not update the state folder's http-cache.json");
 }
 
 export function runCollection(flags: CollectionFlags, io: CliIo) {

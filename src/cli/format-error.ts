@@ -31,7 +31,10 @@ export function formatError(err: unknown, options: { debug?: boolean } = {}): Fo
     return { code: EXIT.failed, line: `digest: cannot ${fs.syscall ?? 'access'}${where}: ${FS_ADVICE[fs.code!] ?? fs.code}` };
   }
   const stack = options.debug && err instanceof Error && err.stack ? `\n${err.stack}` : '';
-  return { code: EXIT.failed, line: `digest: unexpected error: ${errorMessage(err).split('\n')[0]} (a bug: please report it; DIGEST_LOG_LEVEL=debug shows the stack)${stack}` };
+  return {
+    code: EXIT.failed,
+    line: `digest: unexpected error: ${errorMessage(err).split('\n')[0]} (a bug: please report it; DIGEST_LOG_LEVEL=debug shows the stack)${stack}`,
+  };
 }
 
 /** The file-system error inside `err` (itself, or a cause), when it is one the user can act on. */

@@ -14,16 +14,28 @@ export interface RunFlags extends Omit<JobOptions, 'mode'> {
 
 export function addJobOptions(cmd: Command): Command {
   return cmd
-    .option('--date <YYYY-MM-DD>', "the digest's day in Asia/Taipei (default: the --fixtures folder's name, else today there)", parseDateOption)
+    .option(
+      '--date <YYYY-MM-DD>',
+      "the digest's day in Asia/Taipei (default: the --fixtures folder's name, else today there)",
+      parseDateOption,
+    )
     .option('--out <dir>', 'where the digest and its report are written (can be a Hugo content folder)', 'output')
     .option('--feeds <file>', 'the feed list (default: feeds.yaml; from a recorded day: its feeds.yaml)')
-    .option('--cutoff <HH:MM>', "the day's cut-off in Asia/Taipei: the window is the 24 hours before it (default: the recorded day's, else DIGEST_CUTOFF or 06:45)", parseCutoffOption)
+    .option(
+      '--cutoff <HH:MM>',
+      "the day's cut-off in Asia/Taipei: the window is the 24 hours before it (default: the recorded day's, else DIGEST_CUTOFF or 06:45)",
+      parseCutoffOption,
+    )
     .option('--force', 'overwrite a digest that already exists for that date', false)
     .option('--concurrency <n>', 'model calls at once (default: DIGEST_MODEL_CONCURRENCY or 6)', parseConcurrencyOption)
     .option('--model <name>', 'the model for every prompt (default: OPENAI_MODEL)')
     .option('--prompts <dir>', "a folder with entry.md, frame.md and triage.md to use instead of the project's prompts/")
     .option('--policy <file>', 'the selection policy (default: selection.yaml when it exists, else the built-in defaults)')
-    .option('--max-entries <n>', 'entries in the digest at most (default: DIGEST_MAX_ENTRIES, else the policy, else 70)', parseMaxEntriesOption)
+    .option(
+      '--max-entries <n>',
+      'entries in the digest at most (default: DIGEST_MAX_ENTRIES, else the policy, else 70)',
+      parseMaxEntriesOption,
+    )
     .addOption(new Option('--offline', 'write with the offline (extractive, no model) writer even when a key is set').default(false));
 }
 
@@ -56,7 +68,11 @@ export function registerRunCommand(program: Command, io: CliIo, setCode: (code: 
     .description('collect, cluster, write and render the digest for one day')
     .option('--dry-run', 'read feeds and recorded model answers from fixtures/<date>/; never touch the network', false)
     .option('--fixtures <dir>', 'the recorded day to use (default: fixtures/<date>); implies --dry-run unless --live-model')
-    .option('--live-model', 'feeds from the recorded day, entries from the configured model (to try a prompt or a model on a fixed day)', false);
+    .option(
+      '--live-model',
+      'feeds from the recorded day, entries from the configured model (to try a prompt or a model on a fixed day)',
+      false,
+    );
   addJobOptions(cmd).action(async (flags: RunFlags) => {
     setCode(reportOutcome(await runJob({ ...flags, mode: runMode(flags) }, io), io));
   });

@@ -250,5 +250,4 @@ function topKeywords(space: VectorSpace, ids: ArrayLike<number>, ws: ArrayLike<n
   return out;
 }
 
-
 export { DEFAULT_FEATURE_WEIGHTS };

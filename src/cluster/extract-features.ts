@@ -39,7 +39,13 @@ export class Vocabulary {
   readonly kinds: number[] = [];
   /** Term id → 1 when the feature key holds an ASCII digit. */
   readonly digits: number[] = [];
-  private readonly maps = { w: new Map<string, number>(), c: new Map<string, number>(), '#': new Map<string, number>(), n: new Map<string, number>(), id: new Map<string, number>() };
+  private readonly maps = {
+    w: new Map<string, number>(),
+    c: new Map<string, number>(),
+    '#': new Map<string, number>(),
+    n: new Map<string, number>(),
+    id: new Map<string, number>(),
+  };
   // Token → id of its stem, in an open-addressing hash table over the token's characters: a known token is found
   // without cutting it out of the text, and without a Map or an object per entry (string slicing, hashing and Map
   // lookups per token dominated the run time). The stored token is compared to confirm a hit.
@@ -112,7 +118,10 @@ export class Vocabulary {
     this.bigramKeys.push(key);
     this.bigramIds.push(id);
     if (this.bigramKeys.length * 2 > this.bigramSlots.length) {
-      this.bigramSlots = rehash(this.bigramSlots, this.bigramKeys.map((k) => Math.imul(Math.floor(k / 65536), 0x9e3779b1) ^ k % 65536));
+      this.bigramSlots = rehash(
+        this.bigramSlots,
+        this.bigramKeys.map((k) => Math.imul(Math.floor(k / 65536), 0x9e3779b1) ^ (k % 65536)),
+      );
     }
     return id;
   }
@@ -262,7 +271,8 @@ export function normalizeText(text: string): string {
     codes[k] = map[c] || c;
   }
   let out = '';
-  for (let k = 0; k < nfkc.length; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(nfkc.length, k + 8192)) as unknown as number[]);
+  for (let k = 0; k < nfkc.length; k += 8192)
+    out += String.fromCharCode.apply(null, codes.subarray(k, Math.min(nfkc.length, k + 8192)) as unknown as number[]);
   return out;
 }
 
@@ -427,8 +437,17 @@ function addField(vocab: Vocabulary, raw: string, fieldWeight: number): void {
 /** False when no "." in the text has four digits before and after it (so ARXIV_ID cannot match). */
 function mayHoldArxivId(text: string): boolean {
   for (let d = text.indexOf('.', 4); d >= 0 && d + 4 < text.length; d = text.indexOf('.', d + 1)) {
-    if (isDigit(text.charCodeAt(d - 1)) && isDigit(text.charCodeAt(d - 2)) && isDigit(text.charCodeAt(d - 3)) && isDigit(text.charCodeAt(d - 4)) &&
-      isDigit(text.charCodeAt(d + 1)) && isDigit(text.charCodeAt(d + 2)) && isDigit(text.charCodeAt(d + 3)) && isDigit(text.charCodeAt(d + 4))) return true;
+    if (
+      isDigit(text.charCodeAt(d - 1)) &&
+      isDigit(text.charCodeAt(d - 2)) &&
+      isDigit(text.charCodeAt(d - 3)) &&
+      isDigit(text.charCodeAt(d - 4)) &&
+      isDigit(text.charCodeAt(d + 1)) &&
+      isDigit(text.charCodeAt(d + 2)) &&
+      isDigit(text.charCodeAt(d + 3)) &&
+      isDigit(text.charCodeAt(d + 4))
+    )
+      return true;
   }
   return false;
 }
@@ -456,7 +475,8 @@ const URL_PATH = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i;
 function addSlug(vocab: Vocabulary, url: string, fieldWeight: number): void {
   const path = URL_PATH.exec(url)?.[1];
   if (!path) return;
-  if (/\d{4}\.\d{4}/.test(path)) for (const m of path.matchAll(ARXIV_ID)) vocab.docWeights.add(vocab.id('id', m[1]!, m[1]!), fieldWeight * 3);
+  if (/\d{4}\.\d{4}/.test(path))
+    for (const m of path.matchAll(ARXIV_ID)) vocab.docWeights.add(vocab.id('id', m[1]!, m[1]!), fieldWeight * 3);
   // The last path segment that looks like words joined by dashes or underscores.
   let end = path.length;
   while (end > 0) {

@@ -84,7 +84,9 @@ export function findAmounts(text: string): Amount[] {
     // would stand between them, so this needs no currency check.)
     if (start > 0 && isLetter(codeAt(text, start - 1))) continue;
     const before = start > 0 ? codeAt(text, start - 1) : 0;
-    const currency = (before === 36 || before === 0x20ac || before === 0xa3 || before === 0xa5 || isSpace(before)) && CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 4), start));
+    const currency =
+      (before === 36 || before === 0x20ac || before === 0xa3 || before === 0xa5 || isSpace(before)) &&
+      CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 4), start));
     const digits = text.slice(start, i);
     // Scale word: CJK right after the number or after one space; Latin likewise, but must end the word.
     let scaleWord: string | undefined;

@@ -131,7 +131,11 @@ export function findSimilarPairs(space: VectorSpace, opts: PairSearchOptions): S
       // which the bound does not cover, so only the heuristic floor applies to it.
       // Long articles leave much out of the index, so the bound is loose; there, a candidate whose indexed terms
       // reach a quarter of the threshold is still checked, one below is dropped (a heuristic, measured harmless).
-      if (!dense && partial < (crossScript ? opts.threshold * PREFILTER : Math.max(opts.threshold - rest[i]! - rest[j]!, opts.threshold * PREFILTER))) continue;
+      if (
+        !dense &&
+        partial < (crossScript ? opts.threshold * PREFILTER : Math.max(opts.threshold - rest[i]! - rest[j]!, opts.threshold * PREFILTER))
+      )
+        continue;
       const vj = vectors[j]!;
       let sim = 0;
       for (let k = 0; k < vj.ids.length; k++) sim += vj.ws[k]! * scattered[vj.ids[k]!]!;

@@ -153,7 +153,10 @@ export class GroupCentroids {
       const big = x.size <= y.size ? y : x;
       for (const [t, w] of small) this.visitOverlap(t, w, big.get(t));
     }
-    return { dot: this.overlapDot, confidence: evidenceConfidence(this.space, this.overlapEvidence, this.overlapShared, this.overlapSpecific) };
+    return {
+      dot: this.overlapDot,
+      confidence: evidenceConfidence(this.space, this.overlapEvidence, this.overlapShared, this.overlapSpecific),
+    };
   }
 
   /** Joins group b into group a (a keeps the id, its centroid becomes the sum). */

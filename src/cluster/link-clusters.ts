@@ -47,7 +47,11 @@ export function linkClusters(space: VectorSpace, pairs: SimilarPairs, opts: Link
     for (const p of order) uf.union(pairs.a[p]!, pairs.b[p]!);
     return uf.labels();
   }
-  const groups = new GroupCentroids(space, opts.crossLingualWeight, opts.dense ? { vectors: opts.dense, floor: opts.denseFloor } : undefined);
+  const groups = new GroupCentroids(
+    space,
+    opts.crossLingualWeight,
+    opts.dense ? { vectors: opts.dense, floor: opts.denseFloor } : undefined,
+  );
   linkPairs(pairs, order, uf, groups, opts);
   if (opts.groupLambda > 0) mergeGroups(space.n, pairs, uf, groups, opts);
   const labels = uf.labels();

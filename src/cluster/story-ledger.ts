@@ -96,7 +96,7 @@ export function applyStoryLedger(
     let sim = 0;
     const a = space.vectors[i]!;
     const b = space.vectors[j]!;
-    for (let x = 0, y = 0; x < a.ids.length && y < b.ids.length; ) {
+    for (let x = 0, y = 0; x < a.ids.length && y < b.ids.length;) {
       if (a.ids[x] === b.ids[y]) sim += a.ws[x++]! * b.ws[y++]!;
       else if (a.ids[x]! < b.ids[y]!) x++;
       else y++;
@@ -158,7 +158,12 @@ export interface StoryToRecord {
  * The ledger with `date`'s digest recorded: its entry replaced if the date is there already (a re-run), and only the
  * LEDGER_DAYS most recent dates kept.
  */
-export function recordStories(ledger: StoryLedger, date: string, stories: readonly StoryToRecord[], articles: readonly Article[]): StoryLedger {
+export function recordStories(
+  ledger: StoryLedger,
+  date: string,
+  stories: readonly StoryToRecord[],
+  articles: readonly Article[],
+): StoryLedger {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const recorded: LedgerStory[] = [];
   for (const { topic, title } of stories) {
@@ -167,7 +172,9 @@ export function recordStories(ledger: StoryLedger, date: string, stories: readon
     if (!rep) continue;
     recorded.push({
       title: title ?? rep.title,
-      articles: [rep, ...members.filter((a) => a !== rep)].slice(0, MAX_MEMBERS).map((a) => ({ title: a.title, text: a.text.slice(0, TEXT_CHARS) })),
+      articles: [rep, ...members.filter((a) => a !== rep)]
+        .slice(0, MAX_MEMBERS)
+        .map((a) => ({ title: a.title, text: a.text.slice(0, TEXT_CHARS) })),
       urls: members.map((a) => a.url),
       facts: [...new Set(members.flatMap((a) => articleFacts(a, 'liberal')))],
       keywords: [...topic.keywords],
@@ -215,7 +222,12 @@ export function parseStoryLedger(text: string, file = 'stories.json'): StoryLedg
     throw new DigestError('StoryLedgerError', `${file} is not valid JSON`, { cause: err });
   }
   const parsed = StoryLedgerSchema.safeParse(json);
-  if (!parsed.success) throw new DigestError('StoryLedgerError', `${file} is not a story ledger (${describeZodError(parsed.error, { max: 3, root: '(root)' })})`, { cause: parsed.error });
+  if (!parsed.success)
+    throw new DigestError(
+      'StoryLedgerError',
+      `${file} is not a story ledger (${describeZodError(parsed.error, { max: 3, root: '(root)' })})`,
+      { cause: parsed.error },
+    );
   return parsed.data;
 }
 

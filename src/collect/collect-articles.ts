@@ -63,7 +63,13 @@ export async function collectArticles(input: CollectInput, deps: CollectDeps): P
       } catch (err) {
         // A bug of ours on one feed's odd content must not cost the other feeds either.
         if (err instanceof NetworkEscapeError) throw err;
-        return failedOutcome(feed, `unexpected error while reading the feed: ${errorMessage(err)}`, Math.round(performance.now() - started), 0, deps);
+        return failedOutcome(
+          feed,
+          `unexpected error while reading the feed: ${errorMessage(err)}`,
+          Math.round(performance.now() - started),
+          0,
+          deps,
+        );
       }
     }),
   );
@@ -87,7 +93,9 @@ export async function collectArticles(input: CollectInput, deps: CollectDeps): P
     deps.log?.({ event: 'fulltext-skipped', reason: 'no page fetcher' });
   }
 
-  articles.sort((a, b) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  articles.sort((a, b) =>
+    a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0,
+  );
   return {
     articles,
     health: outcomes.map((o) => o.health),
@@ -109,7 +117,8 @@ async function collectFeed(feed: FeedConfig, window: Window, deps: CollectDeps):
     durationMs: Math.round(performance.now() - started),
     ...extra,
   });
-  const failed = (reason: string, bytes = 0): FeedOutcome => failedOutcome(feed, reason, Math.round(performance.now() - started), bytes, deps);
+  const failed = (reason: string, bytes = 0): FeedOutcome =>
+    failedOutcome(feed, reason, Math.round(performance.now() - started), bytes, deps);
 
   let response: FeedResponse;
   try {

@@ -41,14 +41,19 @@ export class AddressRefusedError extends DigestError {
     readonly kind: string,
     readonly range: string,
   ) {
-    super('AddressRefusedError', `${host === address ? 'the address is' : `${host} resolves to ${address}, which is`} ${kind} (${range}); add it to DIGEST_FETCH_ALLOW if you trust it`);
+    super(
+      'AddressRefusedError',
+      `${host === address ? 'the address is' : `${host} resolves to ${address}, which is`} ${kind} (${range}); add it to DIGEST_FETCH_ALLOW if you trust it`,
+    );
   }
 }
 
 /** A fetch of an address that third-party text pointed at (a redirect, an article link) was refused: not retried. */
 export class FetchRefusedError extends FetchError {
   constructor(url: string, refused: AddressRefusedError, redirectedFrom?: string) {
-    super(`refused to fetch ${url}${redirectedFrom ? ` (a redirect from ${redirectedFrom})` : ''}: ${refused.message}`, url, undefined, { cause: refused });
+    super(`refused to fetch ${url}${redirectedFrom ? ` (a redirect from ${redirectedFrom})` : ''}: ${refused.message}`, url, undefined, {
+      cause: refused,
+    });
     this.name = 'FetchRefusedError';
   }
 }

@@ -134,7 +134,7 @@ function countReplacements(text: string): number {
 export function utf8Sequences(b: Uint8Array): { valid: number; invalid: number } {
   let valid = 0;
   let invalid = 0;
-  for (let i = 0; i < b.length; ) {
+  for (let i = 0; i < b.length;) {
     const x = b[i]!;
     if (x < 0x80) {
       i++;
@@ -197,7 +197,8 @@ export function isUtf8(bytes: Uint8Array): boolean {
 
 // Node 20's TextDecoder decodes windows-1252 (and so iso-8859-1, which WHATWG maps to it) as plain latin-1:
 // bytes 0x80–0x9F come out as C1 control characters instead of € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ.
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
   return latin1(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
@@ -235,7 +236,14 @@ export function sniffCharset(bytes: Uint8Array): string {
   if (paired / high < 0.5) return 'windows-1252';
   let best = { charset: 'windows-1252', score: 0.1 };
   for (const charset of ['gb18030', 'big5', 'euc-kr', 'shift_jis']) {
-    const score = scoreDecoding(bytes, charset, (ch) => COMMON_HAN.has(ch) || (charset === 'euc-kr' && /[\uac00-\ud7a3]/.test(ch)) || (charset === 'shift_jis' && /[\u3040-\u30ff]/.test(ch)));
+    const score = scoreDecoding(
+      bytes,
+      charset,
+      (ch) =>
+        COMMON_HAN.has(ch) ||
+        (charset === 'euc-kr' && /[\uac00-\ud7a3]/.test(ch)) ||
+        (charset === 'shift_jis' && /[\u3040-\u30ff]/.test(ch)),
+    );
     if (score > best.score) best = { charset, score };
   }
   if (best.charset !== 'windows-1252') return best.charset;

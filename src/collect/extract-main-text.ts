@@ -4,8 +4,10 @@
 import { load } from 'cheerio';
 import { collapseWhitespace, htmlToText } from './html-to-text.js';
 
-const FURNITURE = 'script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, button, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], .share, .social, .related, .comments, #comments, .advert, .ad, .newsletter';
-const CANDIDATES = 'article, main, [role="main"], [itemprop="articleBody"], .entry-content, .post-content, .article-content, .article-body, .story-body, #content, .content';
+const FURNITURE =
+  'script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, button, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"], .share, .social, .related, .comments, #comments, .advert, .ad, .newsletter';
+const CANDIDATES =
+  'article, main, [role="main"], [itemprop="articleBody"], .entry-content, .post-content, .article-content, .article-body, .story-body, #content, .content';
 
 /** Plain text of the page's main content; '' when the page has none worth keeping. */
 export function extractMainText(html: string): string {

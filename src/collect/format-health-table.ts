@@ -9,7 +9,15 @@ function bytes(n: number): string {
 }
 
 export function formatHealthTable(health: FeedHealth[]): string {
-  const rows = health.map((h) => [h.feedId, h.status, String(h.items), String(h.inWindow), bytes(h.bytes), `${h.durationMs} ms`, h.reason ?? '']);
+  const rows = health.map((h) => [
+    h.feedId,
+    h.status,
+    String(h.items),
+    String(h.inWindow),
+    bytes(h.bytes),
+    `${h.durationMs} ms`,
+    h.reason ?? '',
+  ]);
   const header = ['feed', 'status', 'items', 'in window', 'bytes', 'time', 'reason'];
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((r) => r[i]!.length)));
   const numeric = new Set([2, 3, 4, 5]);

@@ -14,17 +14,73 @@ import { load } from 'cheerio';
  * <object>, <applet> and <form> are not here: their children are ordinary content and are kept.
  */
 const DROPPED_NAMES = [
-  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'noframes', 'noembed', 'svg', 'math', 'canvas', 'audio',
-  'video', 'head', 'title', 'meta', 'link', 'base', 'select', 'textarea', 'button', 'input',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'noframes',
+  'noembed',
+  'svg',
+  'math',
+  'canvas',
+  'audio',
+  'video',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'select',
+  'textarea',
+  'button',
+  'input',
 ];
 const DROPPED = DROPPED_NAMES.join(', ');
 const DROPPED_SET = new Set(DROPPED_NAMES);
 
 /** Elements that end a line of text: a space stands in for them so words of adjacent blocks do not fuse. */
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section',
-  'summary', 'table', 'td', 'th', 'tr', 'ul', 'caption', 'img',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'td',
+  'th',
+  'tr',
+  'ul',
+  'caption',
+  'img',
 ]);
 
 /**
@@ -37,7 +93,27 @@ const MAX_FORMATTING = 64;
 /** Longest markup parsed, in characters: more than any article, and a bound on the parser's time. */
 export const MAX_HTML_CHARS = 2_000_000;
 
-const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'bgsound',
+  'br',
+  'col',
+  'embed',
+  'frame',
+  'hr',
+  'image',
+  'img',
+  'input',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 /** Elements whose content parse5 reads as text, up to their own end tag (scripting enabled, as cheerio sets it). */
 const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'textarea', 'title', 'plaintext']);
 const FORMATTING = new Set(['a', 'b', 'big', 'code', 'em', 'font', 'i', 'nobr', 's', 'small', 'strike', 'strong', 'tt', 'u']);
@@ -53,7 +129,10 @@ interface DomNode {
 
 /** Whitespace runs (including no-break and ideographic spaces) become one space; zero-width characters go. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\u200b-\u200d\u2060]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u200b-\u200d\u2060]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Plain text of an HTML fragment: tags, comments, scripts and styles removed, entities decoded, whitespace collapsed. */

@@ -11,7 +11,6 @@
 //   agent that refuses internal addresses (loopback, private, link-local, ...) at connect time.
 
 import { STATUS_CODES } from 'node:http';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import pLimit, { type LimitFunction } from 'p-limit';
@@ -69,7 +68,8 @@ export type HttpFeedFetcher = ((feed: FeedConfig) => Promise<FeedResponse>) & {
   readonly stateFile: string | null;
 };
 
-const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
+const FEED_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -139,7 +139,12 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
       }),
     );
 
-  const readResponse = async (url: string, headers: Record<string, string>, signal: AbortSignal, dispatcher: Agent): Promise<RawResponse> => {
+  const readResponse = async (
+    url: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    dispatcher: Agent,
+  ): Promise<RawResponse> => {
     const res = await request(url, { method: 'GET', headers, signal, dispatcher });
     const h = flatHeaders(res.headers);
     if (REDIRECTS.has(res.statusCode) || res.statusCode === 304) {
@@ -182,7 +187,8 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
         res = await getOnce(current, headers, !stillTrusted);
       } catch (err) {
         // Say where the redirect came from: the operator knows the feed URL, not the address it sent us to.
-        if (err instanceof FetchRefusedError && chain.length > 1) throw new FetchRefusedError(current, err.cause as AddressRefusedError, chain.at(-2));
+        if (err instanceof FetchRefusedError && chain.length > 1)
+          throw new FetchRefusedError(current, err.cause as AddressRefusedError, chain.at(-2));
         throw err;
       }
       if (!REDIRECTS.has(res.status)) return res;
@@ -191,7 +197,8 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
       const next = new URL(location, current).href;
       if (!/^https?:$/.test(new URL(next).protocol)) throw new FinalError(`redirect to a non-HTTP URL: ${next}`, current, res.status);
       if (chain.includes(next)) throw new FinalError(`redirect loop: ${[...chain, next].join(' → ')}`, url, res.status);
-      if (chain.length > o.maxRedirects) throw new FinalError(`more than ${o.maxRedirects} redirects (${chain.join(' → ')} → …)`, url, res.status);
+      if (chain.length > o.maxRedirects)
+        throw new FinalError(`more than ${o.maxRedirects} redirects (${chain.join(' → ')} → …)`, url, res.status);
       chain.push(next);
       current = next;
     }
@@ -209,7 +216,13 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
         problem = `HTTP ${res.status} ${STATUS_CODES[res.status] ?? ''}`.trim();
         waitMs = retryDelayMs(i, parseRetryAfter(res.headers, Date.now()), policy, o.random);
       } catch (err) {
-        if (err instanceof FinalError || err instanceof FetchRefusedError || err instanceof NetworkEscapeError || !(err instanceof FetchError)) throw err;
+        if (
+          err instanceof FinalError ||
+          err instanceof FetchRefusedError ||
+          err instanceof NetworkEscapeError ||
+          !(err instanceof FetchError)
+        )
+          throw err;
         problem = err.message;
         waitMs = retryDelayMs(i, undefined, policy, o.random);
       }
@@ -219,7 +232,11 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
     }
   };
 
-  const baseHeaders = (accept: string): Record<string, string> => ({ 'user-agent': o.userAgent, accept, 'accept-encoding': 'gzip, deflate, br' });
+  const baseHeaders = (accept: string): Record<string, string> => ({
+    'user-agent': o.userAgent,
+    accept,
+    'accept-encoding': 'gzip, deflate, br',
+  });
 
   const fetchFeed = async (feed: FeedConfig): Promise<FeedResponse> => {
     const url = feed.url;
@@ -232,7 +249,12 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
     if (res.status === 304) {
       if (stored) {
         o.log?.({ event: 'http-not-modified', url });
-        return { status: 304, headers: stored.entry.contentType ? { 'content-type': stored.entry.contentType } : {}, body: stored.body, url: stored.entry.finalUrl };
+        return {
+          status: 304,
+          headers: stored.entry.contentType ? { 'content-type': stored.entry.contentType } : {},
+          body: stored.body,
+          url: stored.entry.finalUrl,
+        };
       }
       // A 304 we did not ask for (no stored copy): ask again, unconditionally.
       res = await withRetries(url, baseHeaders(FEED_ACCEPT), true);
@@ -240,7 +262,16 @@ export function createHttpFeedFetcher(options: HttpFetcherOptions = {}): HttpFee
     if (res.status < 200 || res.status > 299) throw httpStatusError(res);
     if (store && (res.headers.etag || res.headers['last-modified'])) {
       await store
-        .put(url, { etag: res.headers.etag, lastModified: res.headers['last-modified'], contentType: res.headers['content-type'], finalUrl: res.url }, res.body)
+        .put(
+          url,
+          {
+            etag: res.headers.etag,
+            lastModified: res.headers['last-modified'],
+            contentType: res.headers['content-type'],
+            finalUrl: res.url,
+          },
+          res.body,
+        )
         .catch((err: unknown) => o.log?.({ event: 'http-state-write-failed', file: store.file, reason: errorMessage(err) }));
     }
     return { status: res.status, headers: res.headers, body: res.body, url: res.url };
@@ -278,7 +309,8 @@ async function decompress(buf: Buffer, encoding: string | undefined, maxBytes: n
     let out: Buffer;
     if (enc === 'gzip' || enc === 'x-gzip') out = await gunzip(buf, opts);
     else if (enc === 'br') out = await brotli(buf, opts);
-    else if (enc === 'deflate') out = await inflate(buf, opts).catch(() => inflateRaw(buf, opts)); // servers send both kinds
+    else if (enc === 'deflate')
+      out = await inflate(buf, opts).catch(() => inflateRaw(buf, opts)); // servers send both kinds
     else throw new FinalError(`unsupported Content-Encoding "${encoding}"`, url);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (err) {

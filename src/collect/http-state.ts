@@ -50,7 +50,9 @@ export function createHttpStateStore(file: string, options: { now?: () => Date; 
   let writing: Promise<void> = Promise.resolve();
 
   const load = (): Promise<HttpState> =>
-    (loaded ??= readStateFile(file, parseHttpState, options.warn ?? (() => {}), now).then((state) => state ?? { version: 1 as const, feeds: {} }));
+    (loaded ??= readStateFile(file, parseHttpState, options.warn ?? (() => {}), now).then(
+      (state) => state ?? { version: 1 as const, feeds: {} },
+    ));
 
   return {
     file,

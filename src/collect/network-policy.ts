@@ -23,7 +23,8 @@ export interface NetworkPolicy {
   allow: string[];
 }
 
-export type AddressKind = 'loopback' | 'private' | 'link-local' | 'carrier-grade NAT' | 'unique-local' | 'unspecified' | 'multicast' | 'reserved';
+export type AddressKind =
+  'loopback' | 'private' | 'link-local' | 'carrier-grade NAT' | 'unique-local' | 'unspecified' | 'multicast' | 'reserved';
 
 /** Why an address is internal: its kind and the range it falls in (as the operator would write it). */
 export interface AddressVerdict {
@@ -219,7 +220,10 @@ export function refusal(policy: NetworkPolicy, host: string, address: string): A
 }
 
 function refusalWith(compiled: CompiledPolicy, host: string, address: string): AddressRefusedError | null {
-  const name = host.replace(/^\[|\]$/g, '').toLowerCase().replace(/\.$/, '');
+  const name = host
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (compiled.hosts.has(name)) return null;
   const verdict = classifyAddress(address);
   if (!verdict || addressAllowed(compiled, address)) return null;
@@ -230,7 +234,11 @@ function refusalWith(compiled: CompiledPolicy, host: string, address: string): A
 
 type LookupAddress = { address: string; family: number };
 /** dns.lookup's shape, as net.connect calls it (`all: true` when it tries IPv4 and IPv6 in turn). */
-export type LookupFunction = (hostname: string, options: dns.LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void) => void;
+export type LookupFunction = (
+  hostname: string,
+  options: dns.LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+) => void;
 
 /** A dns.lookup that drops internal addresses (unless allowed) and fails when none is left. */
 export function guardedLookup(policy: NetworkPolicy, lookup: LookupFunction = dns.lookup as unknown as LookupFunction): LookupFunction {
@@ -265,7 +273,10 @@ export interface GuardedConnectorOptions {
 /** An undici connector that refuses internal addresses, for literals and for every address a name resolves to. */
 export function createGuardedConnector(policy: NetworkPolicy, options: GuardedConnectorOptions = {}): buildConnector.connector {
   const compiled = compile(policy);
-  const connect = buildConnector({ timeout: options.timeout, lookup: guardedLookup(policy, options.lookup) } as buildConnector.BuildOptions);
+  const connect = buildConnector({
+    timeout: options.timeout,
+    lookup: guardedLookup(policy, options.lookup),
+  } as buildConnector.BuildOptions);
   return (opts, callback) => {
     // undici has already taken the brackets off an IPv6 literal.
     if (net.isIP(opts.hostname)) {

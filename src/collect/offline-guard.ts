@@ -18,7 +18,16 @@ export interface OfflineGuard {
 }
 
 let depth = 0;
-let saved: { fetch: typeof globalThis.fetch; dispatcher: Dispatcher; http: typeof http.request; httpGet: typeof http.get; https: typeof https.request; httpsGet: typeof https.get } | undefined;
+let saved:
+  | {
+      fetch: typeof globalThis.fetch;
+      dispatcher: Dispatcher;
+      http: typeof http.request;
+      httpGet: typeof http.get;
+      https: typeof https.request;
+      httpsGet: typeof https.get;
+    }
+  | undefined;
 
 /** True while an offline guard is installed. */
 export function isNetworkBlocked(): boolean {
@@ -57,7 +66,14 @@ export function createOfflineGuard(): OfflineGuard {
     },
     install: () => {
       if (depth++ === 0) {
-        saved = { fetch: globalThis.fetch, dispatcher: getGlobalDispatcher(), http: http.request, httpGet: http.get, https: https.request, httpsGet: https.get };
+        saved = {
+          fetch: globalThis.fetch,
+          dispatcher: getGlobalDispatcher(),
+          http: http.request,
+          httpGet: http.get,
+          https: https.request,
+          httpsGet: https.get,
+        };
         const block = (arg: unknown): never => {
           throw new NetworkEscapeError(describe(arg));
         };

@@ -115,7 +115,11 @@ function capItems(feed: ParsedFeed, maxItems: number): ParsedFeed {
  * Reads raw items with `read`, up to `maxItems`. An item that throws is dropped with the reason and the others
  * are kept: one pathological item must not cost its feed.
  */
-function readItems(raw: unknown[], read: (node: Node) => FeedItem, maxItems: number): Pick<ParsedFeed, 'items' | 'ignoredItems' | 'droppedItems'> {
+function readItems(
+  raw: unknown[],
+  read: (node: Node) => FeedItem,
+  maxItems: number,
+): Pick<ParsedFeed, 'items' | 'ignoredItems' | 'droppedItems'> {
   const items: FeedItem[] = [];
   const dropped: string[] = [];
   const limit = Math.min(raw.length, maxItems);
@@ -126,7 +130,11 @@ function readItems(raw: unknown[], read: (node: Node) => FeedItem, maxItems: num
       dropped.push(`item ${i + 1} could not be read: ${describeError(err)}`);
     }
   }
-  return { items, ...(raw.length > limit ? { ignoredItems: raw.length - limit } : {}), ...(dropped.length ? { droppedItems: dropped } : {}) };
+  return {
+    items,
+    ...(raw.length > limit ? { ignoredItems: raw.length - limit } : {}),
+    ...(dropped.length ? { droppedItems: dropped } : {}),
+  };
 }
 
 const BARE_AMP = /&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g;
@@ -311,7 +319,9 @@ function salvage(text: string, baseUrl: string | undefined, cause: unknown, maxI
 // ---- field helpers ----
 
 function htmlPageError(): FeedParseError {
-  return new FeedParseError('an HTML page, not a feed: the URL may point at a web page, an error page or a consent wall; set the feed URL itself');
+  return new FeedParseError(
+    'an HTML page, not a feed: the URL may point at a web page, an error page or a consent wall; set the feed URL itself',
+  );
 }
 
 // ---- describing the document without quoting it ----
@@ -319,7 +329,10 @@ function htmlPageError(): FeedParseError {
 /** What fast-xml-parser's messages mean, in words of our own: its messages quote the document. */
 const XML_PROBLEMS: Array<[RegExp, string]> = [
   [/nested tags/i, 'elements nested deeper than 100 levels'],
-  [/DOCTYPE|entit|notation|SYSTEM|PUBLIC|content model|Element Expression|attribute (?:name|type)/i, 'a malformed DOCTYPE or entity declaration'],
+  [
+    /DOCTYPE|entit|notation|SYSTEM|PUBLIC|content model|Element Expression|attribute (?:name|type)/i,
+    'a malformed DOCTYPE or entity declaration',
+  ],
   [/not closed|Unexpected end|Unclosed|Unterminated/i, 'a tag, comment or CDATA section that is never closed'],
   [/Invalid tag name|Invalid element name|readTagExp|Unpaired tag|reserved JavaScript keyword/i, 'an invalid tag'],
 ];
@@ -346,7 +359,18 @@ function describeBody(text: string): string {
 }
 
 /** Root elements worth naming (a sitemap, an OPML list, a storage error); any other name is not repeated. */
-const KNOWN_ROOTS = new Set(['opml', 'urlset', 'sitemapindex', 'error', 'svg', 'xhtml', 'body', 'soap:envelope', 'envelope', 'listbucketresult']);
+const KNOWN_ROOTS = new Set([
+  'opml',
+  'urlset',
+  'sitemapindex',
+  'error',
+  'svg',
+  'xhtml',
+  'body',
+  'soap:envelope',
+  'envelope',
+  'listbucketresult',
+]);
 
 function describeRoot(name: string): string {
   return KNOWN_ROOTS.has(name.toLowerCase()) ? `<${name}>` : `an unknown element (a name of ${name.length} characters)`;
@@ -429,7 +453,12 @@ function rssLink(v: unknown, base: string | undefined): string | undefined {
 }
 
 function atomLink(v: unknown, base: string | undefined): string | undefined {
-  const links = arr(v).map((l) => ({ rel: attr(l, 'rel') ?? 'alternate', href: attr(l, 'href') ?? text(l), type: attr(l, 'type'), base: attr(l, 'base') }));
+  const links = arr(v).map((l) => ({
+    rel: attr(l, 'rel') ?? 'alternate',
+    href: attr(l, 'href') ?? text(l),
+    type: attr(l, 'type'),
+    base: attr(l, 'base'),
+  }));
   const pick =
     links.find((l) => l.rel === 'alternate' && l.href && (!l.type || /html/i.test(l.type))) ??
     links.find((l) => l.rel === 'alternate' && l.href) ??

@@ -26,7 +26,10 @@ const FeedsFileSchema = z.object({ feeds: z.array(z.unknown()).min(1, 'must list
 /** Parses feeds.yaml text; `file` only names the file in error messages. */
 export function parseFeedsConfig(text: string, file: string): FeedConfig[] {
   const top = FeedsFileSchema.safeParse(parseYamlConfig(text, file));
-  if (!top.success) throw new ConfigError(`${file}: ${describeZodIssue(top.error.issues[0]!)}; the file must be a top-level "feeds:" list`, { cause: top.error });
+  if (!top.success)
+    throw new ConfigError(`${file}: ${describeZodIssue(top.error.issues[0]!)}; the file must be a top-level "feeds:" list`, {
+      cause: top.error,
+    });
   const feeds: FeedConfig[] = [];
   const seen = new Set<string>();
   top.data.feeds.forEach((raw, i) => {
@@ -49,7 +52,10 @@ export async function readFeedsConfig(path: string): Promise<FeedConfig[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new ConfigError(`${path}: cannot read the feeds file (${(err as NodeJS.ErrnoException).code ?? 'error'}); pass --feeds FILE or create feeds.yaml`, { cause: err });
+    throw new ConfigError(
+      `${path}: cannot read the feeds file (${(err as NodeJS.ErrnoException).code ?? 'error'}); pass --feeds FILE or create feeds.yaml`,
+      { cause: err },
+    );
   }
   return parseFeedsConfig(text, path);
 }

@@ -17,6 +17,9 @@ export function parseYamlConfig(text: string, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    throw new ConfigError(`${file}: the YAML expands too far (more than ${MAX_ALIAS_COUNT} aliases); write the values out instead of using anchors`, { cause: err });
+    throw new ConfigError(
+      `${file}: the YAML expands too far (more than ${MAX_ALIAS_COUNT} aliases); write the values out instead of using anchors`,
+      { cause: err },
+    );
   }
 }

@@ -19,7 +19,10 @@ export function loadEnvFile(cwd: string, env: Env): Env {
     if (!statSync(file).isFile()) throw new Error('not a regular file');
     text = readFileSync(file);
   } catch (err) {
-    throw new ConfigError(`${file}: cannot read the settings file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); make .env a text file of NAME=value lines, or remove it`, { cause: err });
+    throw new ConfigError(
+      `${file}: cannot read the settings file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); make .env a text file of NAME=value lines, or remove it`,
+      { cause: err },
+    );
   }
   return { ...dotenv.parse(text), ...env };
 }

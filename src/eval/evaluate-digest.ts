@@ -137,7 +137,10 @@ function reportFigures(r: RunReportFigures, entries: number): ReportFigures {
 
 /** Titles compared without case, spaces and punctuation. */
 export function titleKey(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 function bigrams(s: string): string[] {

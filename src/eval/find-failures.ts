@@ -15,7 +15,10 @@ export type FailOnRule = keyof typeof FAIL_ON_RULES;
 
 /** `a,b` → the rules, or the first name that is not a rule. */
 export function parseFailOn(value: string): { rules: FailOnRule[] } | { unknown: string } {
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = names.find((n) => !(n in FAIL_ON_RULES));
   if (bad !== undefined || names.length === 0) return { unknown: bad ?? value };
   return { rules: [...new Set(names as FailOnRule[])] };
@@ -45,11 +48,13 @@ export function findFailures(evaluations: DigestEvaluation[], rules: FailOnRule[
         const [n, m] = [r!.ungroundedNumbers.items, r!.ungroundedNames.items];
         if (n + m > 0) fail(rule, `${plural(n, 'ungrounded number')}, ${plural(m, 'ungrounded name')}`);
       }
-      if (rule === 'simplified' && ev.simplified.count > 0) fail(rule, `${plural(ev.simplified.count, 'Simplified character')} (${ev.simplified.characters.join('')})`);
+      if (rule === 'simplified' && ev.simplified.count > 0)
+        fail(rule, `${plural(ev.simplified.count, 'Simplified character')} (${ev.simplified.characters.join('')})`);
       if (rule === 'duplicates' && ev.headlineRepeats.length + ev.duplicates.length > 0) {
         fail(rule, `${plural(ev.headlineRepeats.length, 'headline repeat')}, ${plural(ev.duplicates.length, 'duplicate pair')}`);
       }
-      if (rule === 'violations' && ev.violations > 0) fail(rule, `${plural(ev.violations, 'format violation')} (run \`digest check ${ev.file}\`)`);
+      if (rule === 'violations' && ev.violations > 0)
+        fail(rule, `${plural(ev.violations, 'format violation')} (run \`digest check ${ev.file}\`)`);
     }
   }
   return out;

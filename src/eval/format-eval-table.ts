@@ -11,7 +11,10 @@ const NONE = '—';
 /** Terminal columns: CJK and full-width characters take two. */
 function width(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u.test(ch)
+      ? 2
+      : 1;
   return w;
 }
 
@@ -61,8 +64,12 @@ const ROWS: Row[] = [
 function notes(ev: DigestEvaluation): string[] {
   const out: string[] = [];
   if (ev.reportNote) out.push(`${ev.file}: ${ev.reportNote}`);
-  for (const h of ev.headlineRepeats) out.push(`${ev.file}: headline 「${h.title}」 is also in ${SECTION_TITLES[h.section].split('（')[0]} (same ${h.by.join(' and ')})`);
-  for (const d of ev.duplicates) out.push(`${ev.file}: 「${d.titles[0]}」 and 「${d.titles[1]}」 tell one story (${d.by === 'url' ? `both cite ${d.url}` : 'near-identical titles'})`);
+  for (const h of ev.headlineRepeats)
+    out.push(`${ev.file}: headline 「${h.title}」 is also in ${SECTION_TITLES[h.section].split('（')[0]} (same ${h.by.join(' and ')})`);
+  for (const d of ev.duplicates)
+    out.push(
+      `${ev.file}: 「${d.titles[0]}」 and 「${d.titles[1]}」 tell one story (${d.by === 'url' ? `both cite ${d.url}` : 'near-identical titles'})`,
+    );
   return out;
 }
 
@@ -83,8 +90,13 @@ export function formatEvalTable(evaluations: DigestEvaluation[], comparison?: Di
   const all = evaluations.flatMap(notes);
   if (comparison && evaluations.length === 2) {
     const [a, b] = evaluations as [DigestEvaluation, DigestEvaluation];
-    all.push(`stories matched by a shared source URL: ${comparison.matched[0]} of ${a.entries.total} entries in ${a.file}, ${comparison.matched[1]} of ${b.entries.total} in ${b.file}`);
-    for (const [file, titles] of [[a.file, comparison.onlyInFirst], [b.file, comparison.onlyInSecond]] as const) {
+    all.push(
+      `stories matched by a shared source URL: ${comparison.matched[0]} of ${a.entries.total} entries in ${a.file}, ${comparison.matched[1]} of ${b.entries.total} in ${b.file}`,
+    );
+    for (const [file, titles] of [
+      [a.file, comparison.onlyInFirst],
+      [b.file, comparison.onlyInSecond],
+    ] as const) {
       all.push(`only in ${file} (${titles.length}):${titles.length ? '' : ' none'}`, ...titles.map((t) => `  - ${t}`));
     }
   }

@@ -54,7 +54,14 @@ export function unescapeMarkdown(text: string): string {
 }
 
 const linkOf = (m: RegExpMatchArray): SourceLink => ({ name: unescapeMarkdown(m[1]!), url: m[2]!.replace(/&amp;/g, '&') });
-const LABELS = { 核心摘要: 'summary', 技術細節: 'details', 應用場景: 'useCases', 關鍵實體: 'entities', 重要性: 'importance', 來源: 'sources' } as const;
+const LABELS = {
+  核心摘要: 'summary',
+  技術細節: 'details',
+  應用場景: 'useCases',
+  關鍵實體: 'entities',
+  重要性: 'importance',
+  來源: 'sources',
+} as const;
 const LABEL_LINE = /^\*\*(核心摘要|技術細節|應用場景|關鍵實體|重要性|來源)\*\*[:：]?\s*(.*)$/;
 
 /** Headings are matched on their Chinese part, so `Editor's` with a straight apostrophe still counts. */
@@ -74,7 +81,17 @@ function splitBlocks(lines: Line[], prefix: string): { title: string; line: numb
 const clean = (text: string) => text.replace(/\s+$/, '').trim();
 
 function parseEntry(section: NewsSection, block: { title: string; line: number; lines: Line[] }): DigestEntry {
-  const entry: DigestEntry = { section, title: unescapeMarkdown(block.title), line: block.line, summary: '', details: [], useCases: [], entities: [], importanceReason: '', sources: [] };
+  const entry: DigestEntry = {
+    section,
+    title: unescapeMarkdown(block.title),
+    line: block.line,
+    summary: '',
+    details: [],
+    useCases: [],
+    entities: [],
+    importanceReason: '',
+    sources: [],
+  };
   const summary: string[] = [];
   let field: (typeof LABELS)[keyof typeof LABELS] | undefined;
   for (const { text } of block.lines) {
@@ -88,7 +105,11 @@ function parseEntry(section: NewsSection, block: { title: string; line: number; 
         entry.sources = [...rest.matchAll(LINK)].map(linkOf);
         continue;
       }
-      if (field === 'entities') entry.entities = unescapeMarkdown(rest).split(/[、，]/).map((e) => e.trim()).filter(Boolean);
+      if (field === 'entities')
+        entry.entities = unescapeMarkdown(rest)
+          .split(/[、，]/)
+          .map((e) => e.trim())
+          .filter(Boolean);
       else if (field === 'importance') {
         const m = new RegExp(`^(${IMPORTANCE_LEVELS.join('|')})(?:\\s*[—–-]+\\s*(.*))?$`).exec(rest);
         entry.importance = m?.[1];
@@ -165,8 +186,12 @@ export function parseDigest(text: string): ParsedDigest {
         const m = /^\*\s+\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)\s*(?:[—–-]+\s*(.*))?$/.exec(clean(t));
         if (m) digest.reading.push({ title: unescapeMarkdown(m[1]!), url: linkOf(m).url, reason: unescapeMarkdown((m[3] ?? '').trim()) });
       }
-      digest.background = part('相關技術背景').filter((l) => /^\*\s/.test(l.text)).map((l) => unescapeMarkdown(clean(l.text).replace(/^\*\s+/, '')));
-      digest.keywords = part('本日關鍵詞').flatMap((l) => l.text.match(/`[^`]+`/g) ?? []).map((k) => k.slice(1, -1));
+      digest.background = part('相關技術背景')
+        .filter((l) => /^\*\s/.test(l.text))
+        .map((l) => unescapeMarkdown(clean(l.text).replace(/^\*\s+/, '')));
+      digest.keywords = part('本日關鍵詞')
+        .flatMap((l) => l.text.match(/`[^`]+`/g) ?? [])
+        .map((k) => k.slice(1, -1));
       const footer = section.lines.map((l) => /^\*資料來源：(\d+) 篇文章 \| 分析主題：(\d+) 個\*/.exec(l.text)).find(Boolean);
       if (footer) digest.footer = { articles: Number(footer[1]), topics: Number(footer[2]) };
     }

@@ -22,7 +22,10 @@ export async function readRunReport(file: string, shown: string, required: boole
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !required) return undefined;
-    throw new ConfigError(`${shown}: cannot read the run report (${code ?? 'error'}); pass the .report.json that \`digest run\` wrote beside the digest`, { cause: err });
+    throw new ConfigError(
+      `${shown}: cannot read the run report (${code ?? 'error'}); pass the .report.json that \`digest run\` wrote beside the digest`,
+      { cause: err },
+    );
   }
   const parsed = parseRunReport(text);
   if (!parsed.ok) throw new ConfigError(`${shown}: ${parsed.reason}; pass the .report.json that \`digest run\` wrote, or --report FILE`);

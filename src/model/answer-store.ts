@@ -36,7 +36,10 @@ export function parseStoredAnswer(text: string, file: string): StoredAnswer {
   }
   const r = StoredAnswerSchema.safeParse(raw);
   if (!r.success) {
-    throw new ConfigError(`${file}: not a stored model answer (${describeZodIssue(r.error.issues[0]!)}); delete the file or record the day again`, { cause: r.error });
+    throw new ConfigError(
+      `${file}: not a stored model answer (${describeZodIssue(r.error.issues[0]!)}); delete the file or record the day again`,
+      { cause: r.error },
+    );
   }
   return r.data;
 }
@@ -79,7 +82,10 @@ export function createReplayStore(answers: StoredAnswer[]): ReplayStore {
   }
   return {
     get: (key) => byKey.get(key),
-    models: (prompt) => [...(counts.get(prompt) ?? new Map<string, number>()).entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([m]) => m),
+    models: (prompt) =>
+      [...(counts.get(prompt) ?? new Map<string, number>()).entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([m]) => m),
     size: byKey.size,
   };
 }
@@ -97,7 +103,8 @@ export async function readReplayStore(dir: string): Promise<ReplayStore> {
   for (const name of names) {
     const file = path.join(dir, name);
     const a = parseStoredAnswer(await readFile(file, 'utf8'), file);
-    if (`${a.key}.json` !== name) throw new ConfigError(`${file}: holds the answer for key ${a.key}, not for its file name; rename or delete it`);
+    if (`${a.key}.json` !== name)
+      throw new ConfigError(`${file}: holds the answer for key ${a.key}, not for its file name; rename or delete it`);
     answers.push(a);
   }
   return createReplayStore(answers);

@@ -44,7 +44,8 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
       try {
         return await client.embeddings.create({ model: options.model, input, encoding_format: 'float' });
       } catch (err) {
-        const retryable = err instanceof APIConnectionError || (err instanceof APIError && typeof err.status === 'number' && isRetryableStatus(err.status));
+        const retryable =
+          err instanceof APIConnectionError || (err instanceof APIError && typeof err.status === 'number' && isRetryableStatus(err.status));
         if (!retryable || retry >= policy.maxRetries) throw err;
         await sleep(retryDelayMs(retry, err instanceof APIError ? parseRetryAfter(err.headers, Date.now()) : undefined, policy));
       }
@@ -74,11 +75,19 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
         try {
           res = await request(batch.map((i) => texts[i]!));
         } catch (err) {
-          throw new DigestError('EmbeddingsError', `the embeddings endpoint failed for model ${options.model}: ${(err as Error).message}; check DIGEST_EMBEDDINGS_* or unset DIGEST_EMBEDDINGS_MODEL to cluster without embeddings`, { cause: err });
+          throw new DigestError(
+            'EmbeddingsError',
+            `the embeddings endpoint failed for model ${options.model}: ${(err as Error).message}; check DIGEST_EMBEDDINGS_* or unset DIGEST_EMBEDDINGS_MODEL to cluster without embeddings`,
+            { cause: err },
+          );
         }
         const vectors = EmbeddingsAnswerSchema.safeParse(res);
         if (!vectors.success || vectors.data.data.length !== batch.length) {
-          throw new DigestError('EmbeddingsError', `the embeddings endpoint answered ${vectors.success ? `${vectors.data.data.length} vectors for ${batch.length} texts` : 'in an unexpected shape'}`, { cause: vectors.error });
+          throw new DigestError(
+            'EmbeddingsError',
+            `the embeddings endpoint answered ${vectors.success ? `${vectors.data.data.length} vectors for ${batch.length} texts` : 'in an unexpected shape'}`,
+            { cause: vectors.error },
+          );
         }
         // The API may answer out of order; `index` says which input each vector belongs to.
         for (const item of vectors.data.data) {

@@ -46,7 +46,8 @@ export function assembleDigest(input: AssembleInput): Digest {
   }
   const entryOf = new Map(entries.map((e) => [e.topicId, e]));
   const sections = { headlines: headlineIds.map((id) => entryOf.get(id)!) } as Record<NewsSection, Entry[]>;
-  for (const s of ENTRY_SECTIONS) sections[s] = ranked.map((r) => r.entry).filter((e) => e.section === s && !headlineIds.includes(e.topicId));
+  for (const s of ENTRY_SECTIONS)
+    sections[s] = ranked.map((r) => r.entry).filter((e) => e.section === s && !headlineIds.includes(e.topicId));
 
   return {
     date: input.date,

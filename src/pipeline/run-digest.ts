@@ -83,7 +83,8 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
     return { report, articles, topics: result.topics ?? [], markdown: result.markdown, digest: result.digest };
   };
   if (articles.length === 0) {
-    report.error = report.counts.feedsFailed === report.counts.feeds ? 'every feed failed; see feeds[] for the reasons' : 'no article inside the window';
+    report.error =
+      report.counts.feedsFailed === report.counts.feeds ? 'every feed failed; see feeds[] for the reasons' : 'no article inside the window';
     return finish();
   }
 
@@ -104,7 +105,13 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
   const selection = await selectStage(input, remembered.topics, articles, deps, report, articlesOf);
   const topics = selection.selected.map((s) => s.topic);
   report.durationsMs.select = lap();
-  deps.log({ stage: 'select', stories: selection.stories, candidates: selection.candidates, selected: topics.length, dropped: selection.dropped.length });
+  deps.log({
+    stage: 'select',
+    stories: selection.stories,
+    candidates: selection.candidates,
+    selected: topics.length,
+    dropped: selection.dropped.length,
+  });
   report.counts.topics = topics.length;
   if (topics.length === 0) {
     report.error = 'no story of the day passed the selection; see selection.droppedStories';
@@ -112,7 +119,13 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
   }
 
   deps.progress?.total('topics', topics.length);
-  const written = await deps.writer({ date: input.date, topics, articles, feeds: input.feeds, onTopicDone: () => deps.progress?.tick('topics') });
+  const written = await deps.writer({
+    date: input.date,
+    topics,
+    articles,
+    feeds: input.feeds,
+    onTopicDone: () => deps.progress?.tick('topics'),
+  });
   report.durationsMs.write = lap();
   report.writers = written.writers;
   report.frameWriter = written.frameWriter ?? 'offline';
@@ -122,7 +135,16 @@ export async function runDigest(input: RunInput, deps: RunDeps): Promise<RunResu
   report.model.total = sumUsage(report.model.byStage);
   report.warnings.push(...written.warnings);
 
-  const digest = assembleDigest({ date: input.date, generatedAt: input.generatedAt, coverImage: input.coverImage, windowLabel: '過去 24 小時', topics, articles, articleCount: articles.length, written });
+  const digest = assembleDigest({
+    date: input.date,
+    generatedAt: input.generatedAt,
+    coverImage: input.coverImage,
+    windowLabel: '過去 24 小時',
+    topics,
+    articles,
+    articleCount: articles.length,
+    written,
+  });
   report.counts.written = digest.topicCount;
   if (digest.topicCount === 0) {
     report.error = 'no topic could be written; see failedTopics';
@@ -146,8 +168,16 @@ async function collectStage(input: RunInput, deps: RunDeps): Promise<CollectOutp
     if (e.event === 'feed-collected' || e.event === 'feed-failed') deps.progress?.tick('feeds');
     deps.log(e);
   };
-  const collected = await collectArticles({ feeds: input.feeds, window: input.window }, { fetchFeed: deps.fetchFeed, fetchPage: deps.fetchPage, now: deps.itemClock, log });
-  deps.log({ stage: 'collect', articles: collected.articles.length, feeds: collected.health.length, failed: collected.health.filter((h) => h.status === 'failed').length });
+  const collected = await collectArticles(
+    { feeds: input.feeds, window: input.window },
+    { fetchFeed: deps.fetchFeed, fetchPage: deps.fetchPage, now: deps.itemClock, log },
+  );
+  deps.log({
+    stage: 'collect',
+    articles: collected.articles.length,
+    feeds: collected.health.length,
+    failed: collected.health.filter((h) => h.status === 'failed').length,
+  });
   return collected;
 }
 
@@ -193,7 +223,14 @@ async function selectStage(
     report.selection.triage = { candidates: top.length, batches: result.batches, failedBatches: result.failedBatches };
     if (result.scores.size) triage = result.scores;
   }
-  const budget = input.budget && triageUsage ? { ...input.budget, fixedCalls: input.budget.fixedCalls + triageUsage.calls, fixedCostUsd: input.budget.fixedCostUsd + triageUsage.costUsd } : input.budget;
+  const budget =
+    input.budget && triageUsage
+      ? {
+          ...input.budget,
+          fixedCalls: input.budget.fixedCalls + triageUsage.calls,
+          fixedCostUsd: input.budget.fixedCostUsd + triageUsage.costUsd,
+        }
+      : input.budget;
   const selection = selectStories(selectionInput, input.policy, { triage, budget });
   report.selection = { ...selectionReport(selection, report.skippedTopics, articlesOf), triage: report.selection.triage };
   return selection;

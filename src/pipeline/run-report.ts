@@ -3,7 +3,17 @@
 import type { SkippedStory } from '../cluster/story-ledger.js';
 import type { CollectOutput } from '../collect/collect-articles.js';
 import type { SelectionDrop, SelectionResult } from '../select/select-stories.js';
-import { DROP_REASONS, type DropReason, type FailedTopic, type FeedHealth, type ModelUsage, type RunMode, type Warning, type Window, type WriterName } from '../types.js';
+import {
+  DROP_REASONS,
+  type DropReason,
+  type FailedTopic,
+  type FeedHealth,
+  type ModelUsage,
+  type RunMode,
+  type Warning,
+  type Window,
+  type WriterName,
+} from '../types.js';
 
 export interface SelectionReport {
   /** Stories after clustering and the arXiv merge, before the selection (repeats already left out). */
@@ -69,7 +79,10 @@ function noDrops(): Record<DropReason, number> {
 }
 
 /** The report as it stands after collection; later stages fill in the rest. */
-export function newRunReport(input: { date: string; generatedAt: string; window: Window; mode: RunMode; feeds: unknown[] }, collected: CollectOutput): RunReport {
+export function newRunReport(
+  input: { date: string; generatedAt: string; window: Window; mode: RunMode; feeds: unknown[] },
+  collected: CollectOutput,
+): RunReport {
   return {
     reportVersion: 2,
     date: input.date,
@@ -101,11 +114,22 @@ export function newRunReport(input: { date: string; generatedAt: string; window:
 }
 
 /** The selection's part of the report; the stories memory left out are listed with them, as `repeat`. */
-export function selectionReport(selection: SelectionResult, repeats: SkippedStory[], articlesOf: (topicId: string) => { feedId: string; url: string }[]): SelectionReport {
+export function selectionReport(
+  selection: SelectionResult,
+  repeats: SkippedStory[],
+  articlesOf: (topicId: string) => { feedId: string; url: string }[],
+): SelectionReport {
   const dropped = noDrops();
   const repeated: SelectionDrop[] = repeats.map((r) => {
     const members = articlesOf(r.topicId);
-    return { topicId: r.topicId, title: r.title, code: 'repeat', reason: r.reason, feeds: [...new Set(members.map((a) => a.feedId))], urls: members.map((a) => a.url) };
+    return {
+      topicId: r.topicId,
+      title: r.title,
+      code: 'repeat',
+      reason: r.reason,
+      feeds: [...new Set(members.map((a) => a.feedId))],
+      urls: members.map((a) => a.url),
+    };
   });
   const droppedStories = [...repeated, ...selection.dropped];
   for (const d of droppedStories) dropped[d.code]++;
@@ -130,7 +154,8 @@ export function sumUsage(byStage: Record<string, ModelUsage>): ModelUsage {
 /** The one line every run ends with: whether it worked, and the figures that say how. */
 export function summaryLine(r: RunReport): string {
   const m = r.model.total;
-  const head = r.status === 'ok' ? `digest ${r.date}: ok` : r.status === 'skipped' ? `digest ${r.date}: skipped (exists)` : `digest ${r.date}: FAILED`;
+  const head =
+    r.status === 'ok' ? `digest ${r.date}: ok` : r.status === 'skipped' ? `digest ${r.date}: skipped (exists)` : `digest ${r.date}: FAILED`;
   const parts = [
     `${r.counts.articles} articles → ${r.selection.candidates} candidates → ${r.counts.written} written`,
     `feeds ${r.counts.feeds - r.counts.feedsFailed}/${r.counts.feeds} ok`,

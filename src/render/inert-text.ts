@@ -46,12 +46,14 @@ export function stripControls(text: string): string {
 
 /** One line: whitespace runs (line breaks, NEL included) become one space, forbidden characters go. */
 function oneLine(text: string): string {
-  return stripControls(text.replace(/[\s\u0085]+/g, ' ')).replace(/ {2,}/g, ' ').trim();
+  return stripControls(text.replace(/[\s\u0085]+/g, ' '))
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 function stripLeadingMarkers(text: string): string {
   let t = text;
-  for (let prev = ''; prev !== t; ) {
+  for (let prev = ''; prev !== t;) {
     prev = t;
     t = t.replace(LEADING_MARKER, '');
   }

@@ -32,7 +32,8 @@ export function coverImagePath(date: string): string {
 }
 
 // XML 1.0 forbids most C0 controls and lone surrogates even when escaped: drop them.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text safe inside an XML element or a double- or single-quoted attribute. */
 export function escapeXml(text: string): string {
@@ -185,7 +186,10 @@ export function renderCover(input: CoverInput): string {
   const lineHeight = Math.round(title.size * 1.28);
   const titleTop = 262;
   const titleText = title.lines
-    .map((l, i) => `    <text x="${MARGIN}" y="${titleTop + i * lineHeight}" font-size="${title.size}" font-weight="700" fill="#f8fafc">${escapeXml(l)}</text>`)
+    .map(
+      (l, i) =>
+        `    <text x="${MARGIN}" y="${titleTop + i * lineHeight}" font-size="${title.size}" font-weight="700" fill="#f8fafc">${escapeXml(l)}</text>`,
+    )
     .join('\n');
   const chipText = chips
     .map(

@@ -34,6 +34,8 @@ const UTF8 = new TextEncoder();
 export function markdownUrl(url: string): string {
   return url
     .replace(/\p{Cs}/gu, '')
-    .replace(/[^\x21-\x7E]|[()<>\\"`{}]/gu, (c) => [...UTF8.encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''))
+    .replace(/[^\x21-\x7E]|[()<>\\"`{}]/gu, (c) =>
+      [...UTF8.encode(c)].map((b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+    )
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;');
 }

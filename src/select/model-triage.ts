@@ -83,7 +83,10 @@ export function createModelTriage(deps: ModelTriageDeps): Triage {
         // A replayed day recorded without a triage has no answer for it: the deterministic ranking decides, quietly.
         if (err instanceof NoAnswerError) break;
         failedBatches++;
-        warnings.push({ code: 'triage-failed', message: `triage batch ${batches} (${batch.length} stories): ${errorMessage(err)}; the deterministic ranking decides for them` });
+        warnings.push({
+          code: 'triage-failed',
+          message: `triage batch ${batches} (${batch.length} stories): ${errorMessage(err)}; the deterministic ranking decides for them`,
+        });
       }
     }
     return { scores, batches, failedBatches, warnings, usage };
@@ -94,10 +97,14 @@ export function checkTriageAnswer(a: z.output<typeof TriageAnswerSchema>, ids: s
   const problems: string[] = [];
   const known = new Set(ids);
   const unknown = a.scores.map((s) => s.id).filter((id) => !known.has(id));
-  if (unknown.length) problems.push(`scores: unknown id(s) ${[...new Set(unknown)].slice(0, 10).join(', ')}; use only ${ids[0]}–${ids.at(-1)}`);
+  if (unknown.length)
+    problems.push(`scores: unknown id(s) ${[...new Set(unknown)].slice(0, 10).join(', ')}; use only ${ids[0]}–${ids.at(-1)}`);
   const seen = new Set(a.scores.map((s) => s.id));
   if (seen.size !== a.scores.length) problems.push('scores: an id is scored twice');
   const missing = ids.filter((id) => !seen.has(id));
-  if (missing.length) problems.push(`scores: ${missing.length} id(s) not scored (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}); score every id`);
+  if (missing.length)
+    problems.push(
+      `scores: ${missing.length} id(s) not scored (${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}); score every id`,
+    );
   return problems;
 }

@@ -74,7 +74,10 @@ interface Ranked {
   score: number;
 }
 
-export function rankCandidates(input: SelectionInput, signals: SelectionSignals = {}): { ranked: Ranked[]; dropped: SelectionDrop[]; stories: number } {
+export function rankCandidates(
+  input: SelectionInput,
+  signals: SelectionSignals = {},
+): { ranked: Ranked[]; dropped: SelectionDrop[]; stories: number } {
   const byId = new Map(input.articles.map((a) => [a.id, a]));
   const feeds = new Map(input.feeds.map((f) => [f.id, f]));
   const nextId = topicIdSource(input.topics);
@@ -118,9 +121,12 @@ export function selectStories(input: SelectionInput, policy: SelectionPolicy, si
   for (const r of ranked) {
     if (chosen.has(r)) continue;
     if (chosen.size >= policy.maxEntries) reasons.set(r, drop(r.s, 'below-cut', `ranked below the day's ${policy.maxEntries} entries`));
-    else if ((sections.get(r.s.section) ?? 0) >= sectionCap(policy, r.s.section)) reasons.set(r, drop(r.s, 'section-cap', `the ${r.s.section} section is full (${sectionCap(policy, r.s.section)})`));
-    else if (r.s.arxiv && arxiv >= policy.arxivMax) reasons.set(r, drop(r.s, 'section-cap', `the day has its ${policy.arxivMax} arXiv papers`));
-    else if ((perFeed.get(r.s.feedId) ?? 0) >= policy.maxPerFeed) reasons.set(r, drop(r.s, 'feed-cap', `feed ${r.s.feedId} has its ${policy.maxPerFeed} entries`));
+    else if ((sections.get(r.s.section) ?? 0) >= sectionCap(policy, r.s.section))
+      reasons.set(r, drop(r.s, 'section-cap', `the ${r.s.section} section is full (${sectionCap(policy, r.s.section)})`));
+    else if (r.s.arxiv && arxiv >= policy.arxivMax)
+      reasons.set(r, drop(r.s, 'section-cap', `the day has its ${policy.arxivMax} arXiv papers`));
+    else if ((perFeed.get(r.s.feedId) ?? 0) >= policy.maxPerFeed)
+      reasons.set(r, drop(r.s, 'feed-cap', `feed ${r.s.feedId} has its ${policy.maxPerFeed} entries`));
     else take(r);
   }
   let selected = ranked.filter((r) => chosen.has(r));
@@ -138,7 +144,12 @@ export function selectStories(input: SelectionInput, policy: SelectionPolicy, si
 }
 
 /** Cuts the lowest-ranked stories until the estimate fits; unprotected ones go before protected ones. */
-function trimToBudget(selected: Ranked[], policy: SelectionPolicy, budget: BudgetEstimate | undefined, cut: (r: Ranked, why: string) => void): Ranked[] {
+function trimToBudget(
+  selected: Ranked[],
+  policy: SelectionPolicy,
+  budget: BudgetEstimate | undefined,
+  cut: (r: Ranked, why: string) => void,
+): Ranked[] {
   if (!budget) return selected;
   const calls = (n: number) => budget.fixedCalls + n * budget.callsPerEntry;
   const cost = (n: number) => budget.fixedCostUsd + n * budget.costPerEntryUsd;

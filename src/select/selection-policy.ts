@@ -9,13 +9,23 @@ import { parseYamlConfig } from '../config/parse-yaml.js';
 import { ConfigError, describeZodIssue } from '../errors.js';
 import { ENTRY_SECTIONS } from '../types.js';
 
-const count = (max: number) => z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(max, `must be at most ${max}`);
+const count = (max: number) =>
+  z.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 or more').max(max, `must be at most ${max}`);
 
-export const DEFAULT_SECTION_CAPS: Record<(typeof ENTRY_SECTIONS)[number], number> = { research: 20, tools: 15, applications: 20, trends: 15, market: 12 };
+export const DEFAULT_SECTION_CAPS: Record<(typeof ENTRY_SECTIONS)[number], number> = {
+  research: 20,
+  tools: 15,
+  applications: 20,
+  trends: 15,
+  market: 12,
+};
 
 const SectionCapsSchema = z
   .strictObject(
-    Object.fromEntries(ENTRY_SECTIONS.map((s) => [s, count(500).default(DEFAULT_SECTION_CAPS[s])])) as Record<(typeof ENTRY_SECTIONS)[number], z.ZodDefault<ReturnType<typeof count>>>,
+    Object.fromEntries(ENTRY_SECTIONS.map((s) => [s, count(500).default(DEFAULT_SECTION_CAPS[s])])) as Record<
+      (typeof ENTRY_SECTIONS)[number],
+      z.ZodDefault<ReturnType<typeof count>>
+    >,
   )
   .default(DEFAULT_SECTION_CAPS);
 
@@ -61,7 +71,8 @@ export function sectionCap(policy: SelectionPolicy, section: (typeof ENTRY_SECTI
 
 export function parseSelectionPolicy(text: string, file: string): SelectionPolicy {
   const r = SelectionPolicySchema.safeParse(parseYamlConfig(text, file) ?? {});
-  if (!r.success) throw new ConfigError(`${file}: ${describeZodIssue(r.error.issues[0]!)}; see README "Selection" for the fields`, { cause: r.error });
+  if (!r.success)
+    throw new ConfigError(`${file}: ${describeZodIssue(r.error.issues[0]!)}; see README "Selection" for the fields`, { cause: r.error });
   return r.data;
 }
 
@@ -73,7 +84,9 @@ export async function readSelectionPolicy(file: string, options: { required: boo
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      throw new ConfigError(`${file}: cannot read the selection policy (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+      throw new ConfigError(`${file}: cannot read the selection policy (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
+        cause: err,
+      });
     }
     policy = parseSelectionPolicy(text, file);
   } else if (options.required) {

@@ -13,7 +13,13 @@ export function topicIdSource(topics: readonly Topic[]): () => string {
 }
 
 function part(topic: Topic, ids: string[], id: string): Topic {
-  return { ...topic, id, articleIds: ids, representativeId: ids.includes(topic.representativeId) ? topic.representativeId : ids[0]!, keywords: [...topic.keywords] };
+  return {
+    ...topic,
+    id,
+    articleIds: ids,
+    representativeId: ids.includes(topic.representativeId) ? topic.representativeId : ids[0]!,
+    keywords: [...topic.keywords],
+  };
 }
 
 /**
@@ -48,7 +54,12 @@ export function splitPapers(topics: readonly Topic[], byId: ReadonlyMap<string, 
  * The members of a story that are not about AI, as a story of their own (which the selection drops as off-topic),
  * when the story also has members that are. A member from a feed declared on-topic is always about AI.
  */
-export function splitOffTopic(topic: Topic, byId: ReadonlyMap<string, Article>, feeds: ReadonlyMap<string, FeedConfig>, nextId: () => string): Topic[] {
+export function splitOffTopic(
+  topic: Topic,
+  byId: ReadonlyMap<string, Article>,
+  feeds: ReadonlyMap<string, FeedConfig>,
+  nextId: () => string,
+): Topic[] {
   const off: string[] = [];
   const on: string[] = [];
   for (const id of topic.articleIds) {

@@ -47,8 +47,15 @@ function hostOf(url: string): string {
   }
 }
 
-export function storySignals(topic: Topic, byId: ReadonlyMap<string, Article>, feeds: ReadonlyMap<string, FeedConfig>, window: Window): StorySignals {
-  const members = [topic.representativeId, ...topic.articleIds.filter((id) => id !== topic.representativeId)].map((id) => byId.get(id)).filter((a): a is Article => a !== undefined);
+export function storySignals(
+  topic: Topic,
+  byId: ReadonlyMap<string, Article>,
+  feeds: ReadonlyMap<string, FeedConfig>,
+  window: Window,
+): StorySignals {
+  const members = [topic.representativeId, ...topic.articleIds.filter((id) => id !== topic.representativeId)]
+    .map((id) => byId.get(id))
+    .filter((a): a is Article => a !== undefined);
   const judged = members.map((a) => ({ a, r: judgeRelevance(a, feeds.get(a.feedId)) }));
   const best = judged.reduce((x, y) => (y.r.score > x.r.score ? y : x), judged[0]!);
   const outlets = new Set(members.map((a) => a.source)).size;
@@ -83,6 +90,7 @@ export function storySignals(topic: Topic, byId: ReadonlyMap<string, Article>, f
  * announcement, a paper others picked up, how clearly it is about AI, freshness; times the feed's weight.
  */
 export function baseScore(s: StorySignals): number {
-  const raw = 10 * Math.log2(1 + s.outlets) + (s.primary ? 8 : 0) + (s.paperInNews ? 6 : 0) + Math.min(s.relevanceScore, 9) / 3 + 2 * s.freshness;
+  const raw =
+    10 * Math.log2(1 + s.outlets) + (s.primary ? 8 : 0) + (s.paperInNews ? 6 : 0) + Math.min(s.relevanceScore, 9) / 3 + 2 * s.freshness;
   return Math.round(raw * s.weight * 1000) / 1000;
 }

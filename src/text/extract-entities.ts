@@ -2,7 +2,9 @@
 // Used by the offline writer for 關鍵實體, tags and keywords.
 
 const NOT_NAMES = new Set(
-  'A An The This That These Those It Its In On At For From To Of And Or But If As By With Without How Why What When Where Who Which Is Are Was Were Be Can Could Will Would Should May Might Must Not No Yes New Now Here There We You They He She I Our Your Their His Her My After Before Over Under Into About Than Then So Also Just More Most Less Many Some All Any Each Every First Last One Two Three Today Tomorrow Yesterday Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Read Watch Inside Meet Exclusive Update Updated Opinion Analysis Report Study Review Video Podcast Abstract Results Paper Authors Based Using Via Per Like Even Still Yet While Though Because Since Until Among Between Across Against During Through Toward Upon Within Despite Announce Type Cross Listed Replace UPDATED CROSS LISTED REPLACED NEW AI'.split(' '),
+  'A An The This That These Those It Its In On At For From To Of And Or But If As By With Without How Why What When Where Who Which Is Are Was Were Be Can Could Will Would Should May Might Must Not No Yes New Now Here There We You They He She I Our Your Their His Her My After Before Over Under Into About Than Then So Also Just More Most Less Many Some All Any Each Every First Last One Two Three Today Tomorrow Yesterday Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Read Watch Inside Meet Exclusive Update Updated Opinion Analysis Report Study Review Video Podcast Abstract Results Paper Authors Based Using Via Per Like Even Still Yet While Though Because Since Until Among Between Across Against During Through Toward Upon Within Despite Announce Type Cross Listed Replace UPDATED CROSS LISTED REPLACED NEW AI'.split(
+    ' ',
+  ),
 );
 
 const NAME = /(?<![@\w.])[A-Z][A-Za-z0-9]*(?:[-.'’&][A-Za-z0-9]+)*(?:\s+(?:[A-Z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*|of|de|for|and)){0,3}/g;
@@ -101,7 +103,9 @@ export function topNames(texts: WeightedText[], limit: number): string[] {
   const value = (name: string) => score.get(name)! * groups.get(name)!.size;
   // "Trained", "Influence": a plain word only ever capitalised at the start of a sentence is not a name.
   // A multi-word phrase seen only in Title Case headlines ("Solving Reservoir Seepage Equations") is a title, not a name.
-  const ranked = [...score.keys()].filter((n) => proper.has(n) && (seenOutsideTitles.has(n) || groups.get(n)!.size > 1)).sort((a, b) => value(b) - value(a) || order.get(a)! - order.get(b)!);
+  const ranked = [...score.keys()]
+    .filter((n) => proper.has(n) && (seenOutsideTitles.has(n) || groups.get(n)!.size > 1))
+    .sort((a, b) => value(b) - value(a) || order.get(a)! - order.get(b)!);
   // A name inside a longer chosen name ("Snowflake" in "Snowflake AI Data Cloud") adds nothing.
   const chosen: string[] = [];
   for (const name of ranked) {

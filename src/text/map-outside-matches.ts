@@ -1,7 +1,12 @@
 // Transform a text except where a pattern matches: the pieces between matches go through `outside`, each match
 // through `inside`. Converting prose around URLs, decoding XML around CDATA sections: one loop for both.
 
-export function mapOutsideMatches(text: string, pattern: RegExp, outside: (piece: string) => string, inside: (match: RegExpMatchArray) => string): string {
+export function mapOutsideMatches(
+  text: string,
+  pattern: RegExp,
+  outside: (piece: string) => string,
+  inside: (match: RegExpMatchArray) => string,
+): string {
   let out = '';
   let last = 0;
   for (const m of text.matchAll(pattern)) {

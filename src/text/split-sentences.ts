@@ -1,6 +1,7 @@
 // Sentence splitting good enough for extractive summaries of English and Chinese news text.
 
-const ABBREVIATIONS = /\b(Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|U\.S|U\.K|No|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/i;
+const ABBREVIATIONS =
+  /\b(Mr|Mrs|Ms|Dr|Prof|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|U\.S|U\.K|No|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/i;
 
 export function splitSentences(text: string): string[] {
   const clean = text.replace(/\s+/g, ' ').trim();

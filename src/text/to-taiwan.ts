@@ -17,7 +17,9 @@ export function toTaiwan(text: string): string {
 
 // Characters with a different Traditional form that are also ordinary Traditional characters
 // (台, 干, 范 as a surname, 里程, 面, 只 ...): their presence proves nothing.
-const TRADITIONAL_TOO = new Set([...'台干云范采夸涌后里面发系只才占卷注余志丑谷斗致于征借游扎折仆朴吁合向签症据纤咸须并出冲准当划历累松凶克几家蒙沈姜舍群床峰灶']);
+const TRADITIONAL_TOO = new Set([
+  ...'台干云范采夸涌后里面发系只才占卷注余志丑谷斗致于征借游扎折仆朴吁合向签症据纤咸须并出冲准当划历累松凶克几家蒙沈姜舍群床峰灶',
+]);
 
 const SIMPLIFIED_ONLY: ReadonlySet<string> = new Set(
   (STCharacters as string)

@@ -27,6 +27,8 @@ export function createLogger(write: (text: string) => void, options: { pretty: b
       done();
     },
   });
-  const stream = options.pretty ? pretty({ destination: sink, colorize: false, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true, sync: true }) : sink;
+  const stream = options.pretty
+    ? pretty({ destination: sink, colorize: false, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true, sync: true })
+    : sink;
   return pino({ level: options.level ?? 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }, stream);
 }

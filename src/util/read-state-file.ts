@@ -15,13 +15,22 @@ export interface StateWarning {
 }
 
 /** Reads and parses a state file; undefined when it does not exist or was corrupt (then moved aside). */
-export async function readStateFile<T>(file: string, parse: (text: string) => T, warn: (w: StateWarning) => void, now: () => Date = () => new Date()): Promise<T | undefined> {
+export async function readStateFile<T>(
+  file: string,
+  parse: (text: string) => T,
+  warn: (w: StateWarning) => void,
+  now: () => Date = () => new Date(),
+): Promise<T | undefined> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new DigestError('StateError', `cannot read the state file ${file} (${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}); fix its permissions, or set DIGEST_STATE_DIR to a folder the job can write`, { cause: err });
+    throw new DigestError(
+      'StateError',
+      `cannot read the state file ${file} (${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}); fix its permissions, or set DIGEST_STATE_DIR to a folder the job can write`,
+      { cause: err },
+    );
   }
   try {
     return parse(text);
@@ -30,7 +39,11 @@ export async function readStateFile<T>(file: string, parse: (text: string) => T,
     try {
       await rename(file, aside);
     } catch (renameErr) {
-      throw new DigestError('StateError', `the state file ${file} is corrupt (${firstLine(err)}) and cannot be moved aside (${errorMessage(renameErr)}); delete it`, { cause: renameErr });
+      throw new DigestError(
+        'StateError',
+        `the state file ${file} is corrupt (${firstLine(err)}) and cannot be moved aside (${errorMessage(renameErr)}); delete it`,
+        { cause: renameErr },
+      );
     }
     warn({ code: 'state-quarantined', message: `${file} was not valid (${firstLine(err)}); moved to ${aside} and started afresh` });
     return undefined;

@@ -12,7 +12,8 @@ export interface RetryPolicy {
 export type HeaderSource = { get(name: string): string | null } | Record<string, string | undefined>;
 
 function header(headers: HeaderSource, name: string): string | undefined {
-  if (typeof (headers as { get?: unknown }).get === 'function') return (headers as { get(n: string): string | null }).get(name) ?? undefined;
+  if (typeof (headers as { get?: unknown }).get === 'function')
+    return (headers as { get(n: string): string | null }).get(name) ?? undefined;
   return (headers as Record<string, string | undefined>)[name];
 }
 
@@ -29,7 +30,12 @@ export function parseRetryAfter(headers: HeaderSource | undefined, now: number):
 }
 
 /** The wait before retry number `retry` (0-based): the server's Retry-After if given, else exponential backoff with jitter; capped. */
-export function retryDelayMs(retry: number, retryAfterMs: number | undefined, policy: RetryPolicy, random: () => number = Math.random): number {
+export function retryDelayMs(
+  retry: number,
+  retryAfterMs: number | undefined,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.capMs);
   const exp = policy.baseDelayMs * 2 ** retry;
   // Jitter over the upper half ("equal jitter"): never 0, and parallel calls do not retry in lockstep.

@@ -22,7 +22,10 @@ export class LockHeldError extends DigestError {
     file: string,
     readonly pid: number,
   ) {
-    super('LockHeldError', `another digest run (pid ${pid}) holds ${file}; wait for it to finish, or remove the file if that process is not a digest run`);
+    super(
+      'LockHeldError',
+      `another digest run (pid ${pid}) holds ${file}; wait for it to finish, or remove the file if that process is not a digest run`,
+    );
   }
 }
 
@@ -51,7 +54,6 @@ export function processStartOf(pid: number): string | undefined {
   }
 }
 
-
 /** The owner recorded in a lock file; a bare pid is an older lock format. */
 export function parseLockOwner(text: string): LockOwner | undefined {
   const t = text.trim();
@@ -59,7 +61,12 @@ export function parseLockOwner(text: string): LockOwner | undefined {
   try {
     const o = JSON.parse(t) as Partial<LockOwner>;
     if (typeof o.pid === 'number' && Number.isInteger(o.pid) && o.pid > 0 && typeof o.host === 'string') {
-      return { host: o.host, pid: o.pid, takenAt: typeof o.takenAt === 'string' ? o.takenAt : '', ...(typeof o.processStart === 'string' ? { processStart: o.processStart } : {}) };
+      return {
+        host: o.host,
+        pid: o.pid,
+        takenAt: typeof o.takenAt === 'string' ? o.takenAt : '',
+        ...(typeof o.processStart === 'string' ? { processStart: o.processStart } : {}),
+      };
     }
   } catch {
     // not ours, or from a crash of a writer that predates the link-into-place: stale
@@ -82,7 +89,12 @@ export function staleReason(owner: LockOwner | undefined, ageMs: number, maxAgeM
 export async function acquireLock(file: string, options: { maxAgeMs?: number; now?: () => Date } = {}): Promise<HeldLock> {
   const now = options.now ?? (() => new Date());
   await mkdir(path.dirname(file), { recursive: true });
-  const me: LockOwner = { host: hostname(), pid: process.pid, takenAt: now().toISOString(), ...(processStartOf(process.pid) ? { processStart: processStartOf(process.pid)! } : {}) };
+  const me: LockOwner = {
+    host: hostname(),
+    pid: process.pid,
+    takenAt: now().toISOString(),
+    ...(processStartOf(process.pid) ? { processStart: processStartOf(process.pid)! } : {}),
+  };
   const mine = `${JSON.stringify(me)}\n`;
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(tmp, mine);
@@ -102,7 +114,10 @@ export async function acquireLock(file: string, options: { maxAgeMs?: number; no
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
         const text = await readFile(file, 'utf8').catch(() => '');
         const owner = parseLockOwner(text);
-        const ageMs = await stat(file).then((s) => now().getTime() - s.mtimeMs, () => 0);
+        const ageMs = await stat(file).then(
+          (s) => now().getTime() - s.mtimeMs,
+          () => 0,
+        );
         const why = staleReason(owner, ageMs, options.maxAgeMs ?? LOCK_MAX_AGE_MS);
         if (!why) throw new LockHeldError(file, owner!.pid);
         tookOver = `took over the lock ${file} of ${owner ? `pid ${owner.pid} on ${owner.host}` : 'an unknown run'}: ${why}`;

@@ -36,7 +36,10 @@ const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
  * Removes what killed runs left behind: our temp files (`.<name>.<pid>.<hex>.tmp`) whose process is gone. Run at
  * start for the folders a run writes, so Hugo never publishes a `static/images/.*.tmp`.
  */
-export async function removeStaleTempFiles(dir: string, isAlive: (pid: number) => boolean = (pid) => pid === process.pid || isProcessAlive(pid)): Promise<string[]> {
+export async function removeStaleTempFiles(
+  dir: string,
+  isAlive: (pid: number) => boolean = (pid) => pid === process.pid || isProcessAlive(pid),
+): Promise<string[]> {
   let names: string[];
   try {
     names = await readdir(dir);

@@ -68,9 +68,15 @@ export function trimUngrounded(entry: Entry, u: Ungrounded): { entry: Entry; rem
  * Grounds one entry by the policy. `repair` asks the model once and returns its corrected entry (or undefined when
  * the call failed); it is only called under the repair and strict policies.
  */
-export async function groundEntry(entry: Entry, articles: Article[], policy: GroundingPolicy, repair: (u: Ungrounded) => Promise<Entry | undefined>): Promise<GroundingOutcome> {
+export async function groundEntry(
+  entry: Entry,
+  articles: Article[],
+  policy: GroundingPolicy,
+  repair: (u: Ungrounded) => Promise<Entry | undefined>,
+): Promise<GroundingOutcome> {
   const first = findUngrounded(entry, articles);
-  if (isGrounded(first) || policy === 'warn') return isGrounded(first) ? { kind: 'grounded', entry } : { kind: 'trimmed', entry, removed: [], left: first };
+  if (isGrounded(first) || policy === 'warn')
+    return isGrounded(first) ? { kind: 'grounded', entry } : { kind: 'trimmed', entry, removed: [], left: first };
   const repaired = await repair(first);
   const current = repaired ?? entry;
   const after = repaired ? findUngrounded(repaired, articles) : first;

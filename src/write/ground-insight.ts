@@ -28,7 +28,18 @@ function entriesAsArticles(entries: Entry[]): Article[] {
 }
 
 function asEntry(text: string): Entry {
-  return { topicId: 'frame', section: 'trends', title: '', summary: text, details: [], useCases: [], entities: [], importance: '中', importanceReason: '', sources: [] };
+  return {
+    topicId: 'frame',
+    section: 'trends',
+    title: '',
+    summary: text,
+    details: [],
+    useCases: [],
+    entities: [],
+    importance: '中',
+    importanceReason: '',
+    sources: [],
+  };
 }
 
 const SENTENCE = /[^。！？!?]+[。！？!?]?/g;

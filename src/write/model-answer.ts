@@ -64,7 +64,9 @@ type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 const MIN_BUDGET_SHARE = 0.6;
 
 /** What the chat adapter is asked, from the request and its prompt's front matter. */
-function chatShape<S extends z.ZodType>(req: Pick<AnswerRequest<S>, 'prompt' | 'model' | 'schema' | 'maxTokens'>): Omit<ChatRequest, 'messages'> {
+function chatShape<S extends z.ZodType>(
+  req: Pick<AnswerRequest<S>, 'prompt' | 'model' | 'schema' | 'maxTokens'>,
+): Omit<ChatRequest, 'messages'> {
   const p = req.prompt;
   return {
     model: req.model,
@@ -79,7 +81,11 @@ function chatShape<S extends z.ZodType>(req: Pick<AnswerRequest<S>, 'prompt' | '
 }
 
 /** Prompt tokens a request may hold on its model (see ChatClient.promptRoom); undefined when unknown. */
-export function promptRoomFor<S extends z.ZodType>(req: Pick<AnswerRequest<S>, 'prompt' | 'model' | 'schema' | 'maxTokens'>, deps: Pick<AnswerDeps, 'chat'>, assumeContext?: number): number | undefined {
+export function promptRoomFor<S extends z.ZodType>(
+  req: Pick<AnswerRequest<S>, 'prompt' | 'model' | 'schema' | 'maxTokens'>,
+  deps: Pick<AnswerDeps, 'chat'>,
+  assumeContext?: number,
+): number | undefined {
   return deps.chat?.promptRoom?.(chatShape(req), assumeContext);
 }
 
@@ -88,13 +94,19 @@ export function promptRoomFor<S extends z.ZodType>(req: Pick<AnswerRequest<S>, '
  * lowered to MIN_BUDGET_SHARE (the adapter lowers it to what is left). Unchanged when the window is unknown or the
  * messages fit; undefined when they cannot be made to fit.
  */
-function fitToContext<S extends z.ZodType>(req: AnswerRequest<S>, messages: ChatMessage[], deps: AnswerDeps, room?: number): ChatMessage[] | undefined {
+function fitToContext<S extends z.ZodType>(
+  req: AnswerRequest<S>,
+  messages: ChatMessage[],
+  deps: AnswerDeps,
+  room?: number,
+): ChatMessage[] | undefined {
   const full = room ?? promptRoomFor(req, deps);
   if (full === undefined || estimateMessagesTokens(messages) <= full) return messages;
   const fit = req.fit ?? deps.fit;
   if (!fit) return messages;
   const budget = req.maxTokens ?? req.prompt.maxTokens;
-  const least = room ?? (budget !== undefined ? promptRoomFor({ ...req, maxTokens: Math.ceil(budget * MIN_BUDGET_SHARE) }, deps) : undefined);
+  const least =
+    room ?? (budget !== undefined ? promptRoomFor({ ...req, maxTokens: Math.ceil(budget * MIN_BUDGET_SHARE) }, deps) : undefined);
   for (const r of [full, least]) {
     if (r === undefined || r <= 0) continue;
     const fitted = fit(messages, r);
@@ -107,8 +119,12 @@ function fitToContext<S extends z.ZodType>(req: AnswerRequest<S>, messages: Chat
  * The answer, where it came from, and the messages it answers: the request's own, or shortened to fit the model's
  * context. A follow-up turn (a repair of the answer) continues from these.
  */
-export async function answerPrompt<S extends z.ZodType>(req: AnswerRequest<S>, deps: AnswerDeps): Promise<{ value: z.output<S>; source: AnswerSource; messages: ChatMessage[] }> {
-  const keyFor = (model: string, messages: ChatMessage[]) => answerKey({ prompt: req.prompt.name, version: req.prompt.version, model, messages });
+export async function answerPrompt<S extends z.ZodType>(
+  req: AnswerRequest<S>,
+  deps: AnswerDeps,
+): Promise<{ value: z.output<S>; source: AnswerSource; messages: ChatMessage[] }> {
+  const keyFor = (model: string, messages: ChatMessage[]) =>
+    answerKey({ prompt: req.prompt.name, version: req.prompt.version, model, messages });
 
   if (deps.replay) {
     // A dry run may not know which model the recording used: try the recording's own models too.
@@ -120,7 +136,10 @@ export async function answerPrompt<S extends z.ZodType>(req: AnswerRequest<S>, d
         deps.usage.replayed += 1;
         return { value: c.value, source: 'replay', messages: req.messages };
       }
-      deps.warn('replay-invalid', `${req.label}: the recorded answer ${stored.key}.json no longer passes validation (${c.problems.slice(0, 3).join('; ')}); not used`);
+      deps.warn(
+        'replay-invalid',
+        `${req.label}: the recorded answer ${stored.key}.json no longer passes validation (${c.problems.slice(0, 3).join('; ')}); not used`,
+      );
     }
   }
 
@@ -151,20 +170,25 @@ export async function answerPrompt<S extends z.ZodType>(req: AnswerRequest<S>, d
   const call = async (conversation: ChatMessage[], extra: Partial<ChatRequest> = {}): Promise<ChatResult> => {
     const r = await chat.complete({ ...chatShape(req), messages: conversation, ...extra });
     // Cost is estimated for the model we asked for; the server may name a dated snapshot of it.
-    if (!addCall(deps.usage, req.model, r.usage, deps.prices)) deps.warn('model-price-unknown', `no price for model ${req.model}; its cost is counted as 0 (set DIGEST_MODEL_PRICES)`);
+    if (!addCall(deps.usage, req.model, r.usage, deps.prices))
+      deps.warn('model-price-unknown', `no price for model ${req.model}; its cost is counted as 0 (set DIGEST_MODEL_PRICES)`);
     if (r.usage.estimated) {
-      deps.warn('model-usage-estimated', 'the model server reports no token usage: tokens are estimated locally (a CJK character 1 token, other text 3.6 characters a token) and counted in estimatedCalls');
+      deps.warn(
+        'model-usage-estimated',
+        'the model server reports no token usage: tokens are estimated locally (a CJK character 1 token, other text 3.6 characters a token) and counted in estimatedCalls',
+      );
     }
     return r;
   };
 
   // A context overflow (or a prompt the server cut) is answered by a shorter prompt, at most twice.
   let first: ChatResult | undefined;
-  for (let refits = 0; !first; ) {
+  for (let refits = 0; !first;) {
     try {
       first = await call(messages);
     } catch (err) {
-      const shorter: ChatMessage[] | undefined = err instanceof ModelCallError && err.failure === 'context' && refits < 2 ? refit(req, messages, err, deps) : undefined;
+      const shorter: ChatMessage[] | undefined =
+        err instanceof ModelCallError && err.failure === 'context' && refits < 2 ? refit(req, messages, err, deps) : undefined;
       if (!shorter) throw err;
       messages = shorter;
       refits++;
@@ -181,20 +205,30 @@ export async function answerPrompt<S extends z.ZodType>(req: AnswerRequest<S>, d
   // An answer cut at the budget (or a budget spent on reasoning) needs more room, not a plea for brevity: the same
   // request again with twice the budget. What works is remembered by the adapter for the next calls and nights.
   if (!c.ok && first.finishReason === 'length') {
-    deps.log.warn({ label: req.label, reasoningTokens: first.reasoningTokens }, 'model answer cut at its budget; once more with twice the budget');
+    deps.log.warn(
+      { label: req.label, reasoningTokens: first.reasoningTokens },
+      'model answer cut at its budget; once more with twice the budget',
+    );
     final = await call(answered, { budgetScale: 2 });
     add(final);
     c = check(final, req);
   }
   if (!c.ok && final.finishReason !== 'length') {
     deps.log.warn({ label: req.label, problems: c.problems.slice(0, 5) }, 'model answer unusable; one repair attempt');
-    const repair: ChatMessage[] = [...answered, { role: 'assistant', content: stripReasoning(final.text) || '(empty answer)' }, { role: 'user', content: repairMessage(c.problems) }];
+    const repair: ChatMessage[] = [
+      ...answered,
+      { role: 'assistant', content: stripReasoning(final.text) || '(empty answer)' },
+      { role: 'user', content: repairMessage(c.problems) },
+    ];
     final = await call(repair);
     add(final);
     c = check(final, req);
   }
   if (!c.ok) {
-    const cut = final.finishReason === 'length' ? ` The answer was cut at its budget even with twice the tokens: raise max_tokens${final.reasoningTokens ? ' or reasoning_max_tokens, or lower reasoning_effort,' : ''} in prompts/${req.prompt.name}.md.` : '';
+    const cut =
+      final.finishReason === 'length'
+        ? ` The answer was cut at its budget even with twice the tokens: raise max_tokens${final.reasoningTokens ? ' or reasoning_max_tokens, or lower reasoning_effort,' : ''} in prompts/${req.prompt.name}.md.`
+        : '';
     throw new ModelOutputError(
       `${req.label}: the model's answer was unusable after one repair (${c.problems.slice(0, 3).join('; ')}); the topic is left out.${cut} Try another model (OPENAI_MODEL) or raise max_tokens in prompts/${req.prompt.name}.md`,
       final.text,
@@ -202,13 +236,25 @@ export async function answerPrompt<S extends z.ZodType>(req: AnswerRequest<S>, d
       used,
     );
   }
-  const stored: StoredAnswer = { key: keyFor(req.model, answered), prompt: req.prompt.name, version: req.prompt.version, model: req.model, answer: c.value, usage: used };
+  const stored: StoredAnswer = {
+    key: keyFor(req.model, answered),
+    prompt: req.prompt.name,
+    version: req.prompt.version,
+    model: req.model,
+    answer: c.value,
+    usage: used,
+  };
   await save(deps, stored, deps.cache);
   return { value: c.value, source: 'model', messages: answered };
 }
 
 /** The prompt shortened after the server showed it does not fit; undefined when it cannot shrink further. */
-function refit<S extends z.ZodType>(req: AnswerRequest<S>, messages: ChatMessage[], err: ModelCallError, deps: AnswerDeps): ChatMessage[] | undefined {
+function refit<S extends z.ZodType>(
+  req: AnswerRequest<S>,
+  messages: ChatMessage[],
+  err: ModelCallError,
+  deps: AnswerDeps,
+): ChatMessage[] | undefined {
   if (err.context?.truncated) {
     deps.warn(
       'prompt-truncated',
@@ -226,7 +272,10 @@ function refit<S extends z.ZodType>(req: AnswerRequest<S>, messages: ChatMessage
 }
 
 function noteFitted<S extends z.ZodType>(req: AnswerRequest<S>, deps: AnswerDeps): void {
-  deps.warn('prompt-shortened', `${req.prompt.name} prompts were shortened to fit the model's context window (fewer article characters, fewer stories' details); raise the server's context and DIGEST_MODEL_CONTEXT for fuller prompts`);
+  deps.warn(
+    'prompt-shortened',
+    `${req.prompt.name} prompts were shortened to fit the model's context window (fewer article characters, fewer stories' details); raise the server's context and DIGEST_MODEL_CONTEXT for fuller prompts`,
+  );
 }
 
 function doesNotFit<S extends z.ZodType>(req: AnswerRequest<S>, deps: AnswerDeps): ModelCallError {

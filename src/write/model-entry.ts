@@ -70,7 +70,8 @@ interface Fenced {
   omitted: boolean;
 }
 
-const FENCE = /<article id="(A\d+)" source="([^"]*)" lang="([^"]*)" published="([^"]*)">\ntitle: ([^\n]*)\n(?:text:\n([\s\S]*?)|text: \([^)\n]*\))\n<\/article>/g;
+const FENCE =
+  /<article id="(A\d+)" source="([^"]*)" lang="([^"]*)" published="([^"]*)">\ntitle: ([^\n]*)\n(?:text:\n([\s\S]*?)|text: \([^)\n]*\))\n<\/article>/g;
 
 function readFence(m: RegExpMatchArray): Fenced {
   const text = m[6] ?? '';
@@ -91,7 +92,11 @@ function readFence(m: RegExpMatchArray): Fenced {
  */
 function fitFences(items: Fenced[], maxTokens: number): string[] | undefined {
   const render = (cap: number, textOf: (i: number) => boolean) =>
-    items.map((it, i) => (textOf(i) && it.body ? fence(it.id, it.meta, it.body, cap, { wasCut: it.wasCut }) : fence(it.id, it.meta, '', cap, { omitted: it.omitted || it.body.length > 0 })));
+    items.map((it, i) =>
+      textOf(i) && it.body
+        ? fence(it.id, it.meta, it.body, cap, { wasCut: it.wasCut })
+        : fence(it.id, it.meta, '', cap, { omitted: it.omitted || it.body.length > 0 }),
+    );
   const cost = (fences: string[]) => fences.reduce((n, f) => n + estimateTokens(f) + 1, 0);
   const longest = Math.max(0, ...items.map((it) => it.body.length));
   const all = () => true;
@@ -155,9 +160,18 @@ export function entryPromptVars(
     const body = a.text.trim();
     budget -= Math.min(body.length, room);
     const keep = room > MIN_TEXT_CHARS;
-    return { id, meta: a, body: keep ? body.slice(0, room).trimEnd() : '', wasCut: keep && body.length > room, omitted: !keep && body.length > 0 };
+    return {
+      id,
+      meta: a,
+      body: keep ? body.slice(0, room).trimEnd() : '',
+      wasCut: keep && body.length > room,
+      omitted: !keep && body.length > 0,
+    };
   });
-  const fenced = options.maxArticleTokens !== undefined ? (fitFences(items, options.maxArticleTokens) ?? []) : items.map((it) => fence(it.id, it.meta, it.body, per, { wasCut: it.wasCut, omitted: it.omitted }));
+  const fenced =
+    options.maxArticleTokens !== undefined
+      ? (fitFences(items, options.maxArticleTokens) ?? [])
+      : items.map((it) => fence(it.id, it.meta, it.body, per, { wasCut: it.wasCut, omitted: it.omitted }));
   const rep = ids.get('A1');
   const feedSection = rep && options.feeds?.find((f) => f.id === rep.feedId)?.section;
   return {
@@ -167,7 +181,9 @@ export function entryPromptVars(
     follow_up: topic.followUp
       ? `This story was covered on ${topic.followUp.date} as 「${escapeFence(topic.followUp.title)}」: write about what is new since then, and let the title say what is new.\n`
       : '',
-    section_hint: feedSection ? `The feed of the main article usually files its stories under \`${feedSection}\`; follow that unless the content says otherwise.\n` : '',
+    section_hint: feedSection
+      ? `The feed of the main article usually files its stories under \`${feedSection}\`; follow that unless the content says otherwise.\n`
+      : '',
   };
 }
 
@@ -193,7 +209,10 @@ export function toEntry(a: EntryAnswer, topic: Topic, byId: ReadonlyMap<string, 
     summary: cleanModelText(a.summary),
     details: bare ? [] : cleanList(a.details),
     useCases: bare ? [] : cleanList(a.useCases),
-    entities: cleanList(a.entities.flatMap((e) => e.split(/、|，|,\s+/)), cleanBullet).slice(0, 8),
+    entities: cleanList(
+      a.entities.flatMap((e) => e.split(/、|，|,\s+/)),
+      cleanBullet,
+    ).slice(0, 8),
     importance: a.importance,
     importanceReason: cleanModelText(a.importanceReason.replace(levelPrefix, '')),
     sources: topicSources(topic, byId),

@@ -21,10 +21,15 @@ export const FrameAnswerSchema = z.object({
     trends: z.array(text).min(1).max(3),
     context: z.array(text).min(1).max(3),
     outlook: z.array(text).min(1).max(3),
-    watchList: z.array(z.object({ text, topicIds: z.array(z.string()).min(1, 'tie the item to at least one topic id') })).length(5, 'must hold exactly 5 items'),
+    watchList: z
+      .array(z.object({ text, topicIds: z.array(z.string()).min(1, 'tie the item to at least one topic id') }))
+      .length(5, 'must hold exactly 5 items'),
   }),
   reading: z.array(z.object({ articleId: z.string(), reason: text })).max(5),
-  background: z.array(z.object({ term: text, english: text, explanation: text })).min(4).max(6),
+  background: z
+    .array(z.object({ term: text, english: text, explanation: text }))
+    .min(4)
+    .max(6),
   keywords: z.array(text).min(8).max(15),
 });
 
@@ -40,7 +45,15 @@ export const FRAME_PARTS = {
 } as const;
 export type FramePart = keyof typeof FRAME_PARTS;
 
-export const FrameOverviewSchema = FrameAnswerSchema.pick({ title: true, tags: true, description: true, summary: true, headlines: true, reading: true, keywords: true });
+export const FrameOverviewSchema = FrameAnswerSchema.pick({
+  title: true,
+  tags: true,
+  description: true,
+  summary: true,
+  headlines: true,
+  reading: true,
+  keywords: true,
+});
 export const FrameInsightSchema = FrameAnswerSchema.pick({ insight: true, background: true });
 
 /** The line that tells the model which part of the frame this call writes. */
@@ -76,7 +89,12 @@ export function frameContext(entries: Entry[], topics: Topic[], byId: ReadonlyMa
   }
   const n = ctxTopics.size;
   const m = articles.size;
-  return { topics: ctxTopics, articles, headlines: { min: Math.min(3, n), max: Math.min(6, n) }, reading: { min: Math.min(3, m), max: Math.min(5, m) } };
+  return {
+    topics: ctxTopics,
+    articles,
+    headlines: { min: Math.min(3, n), max: Math.min(6, n) },
+    reading: { min: Math.min(3, m), max: Math.min(5, m) },
+  };
 }
 
 export type FramePromptVars = {
@@ -106,8 +124,11 @@ const oneLine = (s: string) => escapeFence(s.replace(/\s+/g, ' ').trim());
 export function frameFormats(ctx: FrameContext): FrameFormat[] {
   const out: FrameFormat[] = [{ format: 'full' }, { format: 'line' }, { format: 'short' }];
   const rank = (l: string) => IMPORTANCE_LEVELS.indexOf(l as (typeof IMPORTANCE_LEVELS)[number]);
-  const byImportance = [...ctx.topics].map(([tid, t], i) => ({ tid, r: rank(t.entry.importance), i })).sort((a, b) => a.r - b.r || a.i - b.i);
-  for (let k = byImportance.length - 1; k >= Math.min(6, byImportance.length); k--) out.push({ format: 'short', only: new Set(byImportance.slice(0, k).map((x) => x.tid)) });
+  const byImportance = [...ctx.topics]
+    .map(([tid, t], i) => ({ tid, r: rank(t.entry.importance), i }))
+    .sort((a, b) => a.r - b.r || a.i - b.i);
+  for (let k = byImportance.length - 1; k >= Math.min(6, byImportance.length); k--)
+    out.push({ format: 'short', only: new Set(byImportance.slice(0, k).map((x) => x.tid)) });
   return out;
 }
 
@@ -120,7 +141,14 @@ export function framePromptVars(date: string, ctx: FrameContext, o: FrameFormat 
         const a = ctx.articles.get(id)!;
         return `- ${id} (${escapeFence(a.source)}) ${escapeFence(a.title)}`;
       });
-      return [`<topic id="${tid}" section="${entry.section}" importance="${entry.importance}">`, `title: ${escapeFence(entry.title)}`, `summary: ${escapeFence(entry.summary)}`, 'articles:', ...lines, '</topic>'].join('\n');
+      return [
+        `<topic id="${tid}" section="${entry.section}" importance="${entry.importance}">`,
+        `title: ${escapeFence(entry.title)}`,
+        `summary: ${escapeFence(entry.summary)}`,
+        'articles:',
+        ...lines,
+        '</topic>',
+      ].join('\n');
     }
     const title = oneLine(entry.title);
     if (o.format === 'line') {
@@ -154,19 +182,24 @@ function distinctCount(items: string[]): number {
 export function checkFrameAnswer(a: Partial<FrameAnswer>, ctx: FrameContext): string[] {
   const problems: string[] = [];
   const topicIds = [...ctx.topics.keys()].join(', ');
-  const unknownTopics = [...(a.headlines ?? []), ...(a.insight?.watchList.flatMap((w) => w.topicIds) ?? [])].filter((id) => !ctx.topics.has(id));
+  const unknownTopics = [...(a.headlines ?? []), ...(a.insight?.watchList.flatMap((w) => w.topicIds) ?? [])].filter(
+    (id) => !ctx.topics.has(id),
+  );
   if (unknownTopics.length) problems.push(`unknown topic id(s) ${[...new Set(unknownTopics)].join(', ')}; use only ${topicIds}`);
   if (a.headlines) {
     const h = new Set(a.headlines).size;
     if (h !== a.headlines.length) problems.push('headlines: a topic id is listed twice');
-    if (h < ctx.headlines.min || h > ctx.headlines.max) problems.push(`headlines: name ${ctx.headlines.min}–${ctx.headlines.max} topic ids (got ${h})`);
+    if (h < ctx.headlines.min || h > ctx.headlines.max)
+      problems.push(`headlines: name ${ctx.headlines.min}–${ctx.headlines.max} topic ids (got ${h})`);
   }
   if (a.reading) {
     const unknownArticles = a.reading.map((r) => r.articleId).filter((id) => !ctx.articles.has(id));
-    if (unknownArticles.length) problems.push(`reading: unknown article id(s) ${unknownArticles.join(', ')}; use only the A ids listed under the topics`);
+    if (unknownArticles.length)
+      problems.push(`reading: unknown article id(s) ${unknownArticles.join(', ')}; use only the A ids listed under the topics`);
     const r = new Set(a.reading.map((x) => x.articleId)).size;
     if (r !== a.reading.length) problems.push('reading: an article id is listed twice');
-    if (r < ctx.reading.min || r > ctx.reading.max) problems.push(`reading: recommend ${ctx.reading.min}–${ctx.reading.max} articles (got ${r})`);
+    if (r < ctx.reading.min || r > ctx.reading.max)
+      problems.push(`reading: recommend ${ctx.reading.min}–${ctx.reading.max} articles (got ${r})`);
   }
   if (a.tags && distinctCount(a.tags) < 5) problems.push('tags: give 5–6 different tags');
   if (a.keywords && distinctCount(a.keywords) < 8) problems.push('keywords: give 8–15 different keywords');
@@ -194,7 +227,11 @@ export function toFrame(a: FrameAnswer, ctx: FrameContext): Frame {
       const art = ctx.articles.get(r.articleId)!;
       return { title: cleanModelText(art.title), url: art.url, reason: paragraph(r.reason) };
     }),
-    background: a.background.map((b) => ({ term: paragraph(b.term), english: cleanModelText(b.english), explanation: paragraph(b.explanation) })),
+    background: a.background.map((b) => ({
+      term: paragraph(b.term),
+      english: cleanModelText(b.english),
+      explanation: paragraph(b.explanation),
+    })),
     keywords: cleanList(a.keywords, paragraph).slice(0, 15),
   };
 }

@@ -57,7 +57,10 @@ export const writerOf = (s: AnswerSource): WriterName => (s === 'replay' ? 'repl
 
 export function startModelWriteRun(deps: ModelWriterDeps, input: WriteInput): ModelWriteRun {
   const prices = deps.prices ?? DEFAULT_PRICES;
-  const selection = { model: deps.models?.default ?? deps.chat?.model ?? MODEL_ENV_DEFAULTS.OPENAI_MODEL, modelByPrompt: deps.models?.byPrompt ?? {} };
+  const selection = {
+    model: deps.models?.default ?? deps.chat?.model ?? MODEL_ENV_DEFAULTS.OPENAI_MODEL,
+    modelByPrompt: deps.models?.byPrompt ?? {},
+  };
   const warned = new Set<string>();
   let offlineRun: Promise<WriteOutput> | undefined;
   const run: ModelWriteRun = {

@@ -47,8 +47,14 @@ export function createModelWriter(deps: ModelWriterDeps): DigestWriter {
 function groundFrame(frame: Frame, entries: Entry[], run: ModelWriteRun): Frame {
   const g = groundInsight(frame, entries, run.deps.grounding ?? 'repair');
   const where = 'frame 「編輯洞察」';
-  if (g.removed.length) run.warn('grounding-removed', `${where}: removed ${g.removed.length} sentence(s) holding facts no entry gives: ${g.removed.join(' / ')}`);
-  if (g.numbers.length) run.warn('ungrounded-number', `${where}: ${g.numbers.join('、')} appear in none of the day's entries; check them before publishing`);
-  if (g.names.length) run.warn('ungrounded-name', `${where}: ${g.names.join('、')} appear in none of the day's entries; check them before publishing`);
+  if (g.removed.length)
+    run.warn(
+      'grounding-removed',
+      `${where}: removed ${g.removed.length} sentence(s) holding facts no entry gives: ${g.removed.join(' / ')}`,
+    );
+  if (g.numbers.length)
+    run.warn('ungrounded-number', `${where}: ${g.numbers.join('、')} appear in none of the day's entries; check them before publishing`);
+  if (g.names.length)
+    run.warn('ungrounded-name', `${where}: ${g.names.join('、')} appear in none of the day's entries; check them before publishing`);
   return g.frame;
 }

@@ -21,7 +21,8 @@ export interface NameGroundingOptions {
 
 const COMMON_ACRONYMS =
   'AI AGI ASI AIGC GenAI API GPU CPU TPU NPU LPU HBM DRAM SSD ASIC SoC FPGA CEO CTO CFO COO CIO CISO CPO CSO VP SVP EVP US USA UK EU UN IPO SPAC M&A R&D SaaS PaaS IaaS SDK IDE CLI GUI UI UX OS PC IT HR PR ML DL NLP CV LLM SLM VLM MLLM RL RLHF SFT DPO PPO GRPO RAG MoE CoT SOTA KV AR VR XR MR IoT EV ESG B2B B2C KPI ROI GDP FAQ PDF URL HTTP HTTPS JSON SQL CSV HTML XML REST OK FY YoY QoQ ETF VC PE PhD MBA TV DNA ID QA Q&A AM PM GMT UTC CST PST EST';
-const UNITS = 'GB TB MB KB PB EB Gb Tb GHz MHz kHz Hz kW MW GW TW kWh MWh GWh TWh mAh FPS FLOPS FLOP TFLOPS PFLOPS EFLOPS TOPS Gbps Mbps Tbps USD NTD NT TWD RMB CNY HKD EUR JPY GBP KRW INR';
+const UNITS =
+  'GB TB MB KB PB EB Gb Tb GHz MHz kHz Hz kW MW GW TW kWh MWh GWh TWh mAh FPS FLOPS FLOP TFLOPS PFLOPS EFLOPS TOPS Gbps Mbps Tbps USD NTD NT TWD RMB CNY HKD EUR JPY GBP KRW INR';
 const CALENDAR =
   'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday';
 // Capitalised words that are not names wherever they stand, and the AI vocabulary Chinese text keeps in English.
@@ -41,7 +42,8 @@ const QUANTITY_AFTER = /^\s*[年月日號号個个名家位億亿萬万千百倍
 const SENTENCE_START = /(^|[.!?:;。！？：；「『“"(（\n•—-])\s*$/u;
 const ZH_ORG = /([\p{Script=Han}]{2,4})(集團|大學|研究院|研究所|實驗室|銀行|基金會|委員會)/gu;
 // Words before an institution that make it generic (多所大學, 該集團) or that belong to the sentence (由, 與).
-const ZH_GENERIC_PREFIX = /^(多|各|一|這|那|該|本|其|此|頂尖|知名|名校|國內|海外|全球|美國|中國|英國|日本|台灣|臺灣|大型|主要|旗下|母|子|新|兩|三|數|幾|相關|研究|科技|金融|投資)/u;
+const ZH_GENERIC_PREFIX =
+  /^(多|各|一|這|那|該|本|其|此|頂尖|知名|名校|國內|海外|全球|美國|中國|英國|日本|台灣|臺灣|大型|主要|旗下|母|子|新|兩|三|數|幾|相關|研究|科技|金融|投資)/u;
 const ZH_FUNCTION_CHARS = /^[的與和及在是將被向對從為讓據而並也已把由於或及同跟給]+/u;
 
 /** NFKC (full-width Latin), no diacritics, no possessive: the form names are compared in. */
@@ -55,7 +57,11 @@ function latinForm(text: string): string {
 
 /** Lower-case alphanumeric tokens; a version keeps its dot (5.2, v3.2), anything else splits. */
 function tokens(text: string): string[] {
-  return latinForm(text).toLowerCase().match(/[a-z0-9]+(?:\.[0-9]+)*/g) ?? [];
+  return (
+    latinForm(text)
+      .toLowerCase()
+      .match(/[a-z0-9]+(?:\.[0-9]+)*/g) ?? []
+  );
 }
 
 const compact = (text: string) => tokens(text).join('');
@@ -111,7 +117,9 @@ function translationsOf(pairs: readonly NameTranslation[]): Translations {
   if (cached) return cached;
   const byEnglish = new Map<string, NameTranslation[]>();
   for (const p of pairs) for (const en of p.en) byEnglish.set(compact(en), [...(byEnglish.get(compact(en)) ?? []), p]);
-  const chinese = pairs.flatMap((pair) => [...new Set(pair.zh.map(zhForm))].map((form) => ({ form, pair }))).sort((a, b) => b.form.length - a.form.length);
+  const chinese = pairs
+    .flatMap((pair) => [...new Set(pair.zh.map(zhForm))].map((form) => ({ form, pair })))
+    .sort((a, b) => b.form.length - a.form.length);
   const t = { pairs, byEnglish, chinese };
   translationCache.set(pairs, t);
   return t;
@@ -122,7 +130,9 @@ function pairGrounded(pair: NameTranslation, support: Support, raw: string): boo
   if (pair.zh.some((z) => support.zh.includes(zhForm(z)))) return true;
   return pair.en.some((en) => {
     const [first, ...rest] = [...latinForm(en)];
-    const body = rest.map((ch) => (/\p{L}/u.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+    const body = rest
+      .map((ch) => (/\p{L}/u.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
     return new RegExp(`(?<![\\p{L}\\p{N}])${first!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${body}(?![\\p{L}\\p{N}])`, 'u').test(raw);
   });
 }
@@ -166,7 +176,12 @@ interface Flag {
 /** Runs of capitalised or alphanumeric words (a name and its version: "Claude Opus 4.5"), each checked as a whole, then word by word. */
 function checkLatin(text: string, support: Support, terms: ReadonlySet<string>, tr: Translations, raw: string): Flag[] {
   const titleCase = !/\p{Script=Han}/u.test(text) && isTitleCase(text);
-  const words: LatinWord[] = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length, kind: kindOf(m[0], titleCase) }));
+  const words: LatinWord[] = [...text.matchAll(WORD)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+    kind: kindOf(m[0], titleCase),
+  }));
   const runs: LatinWord[][] = [];
   let cur: LatinWord[] = [];
   const close = () => {
@@ -194,7 +209,13 @@ function checkLatin(text: string, support: Support, terms: ReadonlySet<string>, 
   for (const run of runs) {
     const first = run[0]!;
     // "Researchers found ...": a plain capitalised word opening an English sentence is an ordinary word.
-    if (run.length === 1 && /^\p{Lu}\p{Ll}+$/u.test(first.text) && SENTENCE_START.test(text.slice(0, first.start)) && /^\s+\p{Ll}/u.test(text.slice(first.end))) continue;
+    if (
+      run.length === 1 &&
+      /^\p{Lu}\p{Ll}+$/u.test(first.text) &&
+      SENTENCE_START.test(text.slice(0, first.start)) &&
+      /^\s+\p{Ll}/u.test(text.slice(first.end))
+    )
+      continue;
     const whole = compact(text.slice(first.start, run[run.length - 1]!.end));
     if (terms.has(whole) || terms.has(singular(whole))) continue;
     if (latinGrounded(whole, support) || translated(whole)) continue;
@@ -255,7 +276,9 @@ export function findUngroundedNames(entry: Entry, articles: Article[], options: 
   const support = supportOf(articles);
   const raw = latinForm(articles.map((a) => `${a.source}\n${a.title}\n${a.text}`).join('\n'));
   const tr = translationsOf(options.translations ?? NAME_TRANSLATIONS);
-  const terms = new Set((options.glossary ?? GLOSSARY).flatMap((g) => g.english.split(/,\s*/)).flatMap((t) => [compact(t), singular(compact(t))]));
+  const terms = new Set(
+    (options.glossary ?? GLOSSARY).flatMap((g) => g.english.split(/,\s*/)).flatMap((t) => [compact(t), singular(compact(t))]),
+  );
 
   const found: string[] = [];
   const add = (flags: Flag[]) => {
@@ -266,7 +289,11 @@ export function findUngroundedNames(entry: Entry, articles: Article[], options: 
     const latin = latinForm(text);
     const zh = zhForm(text);
     const { flags: tableFlags, covered } = checkTranslated(zh, support, tr, raw);
-    add([...checkLatin(latin, support, terms, tr, raw), ...tableFlags.map((f) => ({ ...f, at: f.at + latin.length })), ...(support.hasChinese ? checkInstitutions(zh, support, covered) : []).map((f) => ({ ...f, at: f.at + latin.length }))]);
+    add([
+      ...checkLatin(latin, support, terms, tr, raw),
+      ...tableFlags.map((f) => ({ ...f, at: f.at + latin.length })),
+      ...(support.hasChinese ? checkInstitutions(zh, support, covered) : []).map((f) => ({ ...f, at: f.at + latin.length })),
+    ]);
   }
   // 關鍵實體 are names by definition: a Chinese one (何愷明, 螞蟻集團) must be in a Chinese report of the story.
   if (support.hasChinese) {

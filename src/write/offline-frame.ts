@@ -7,7 +7,13 @@ import { GLOSSARY } from './glossary.js';
 import { orderEntries } from '../pipeline/order-entries.js';
 import { topicArticles } from './topic-sources.js';
 
-const SECTION_NAMES = { research: '模型與研究', tools: '工具與資源', applications: '產業應用', trends: '趨勢觀點', market: '市場動態' } as const;
+const SECTION_NAMES = {
+  research: '模型與研究',
+  tools: '工具與資源',
+  applications: '產業應用',
+  trends: '趨勢觀點',
+  market: '市場動態',
+} as const;
 const FALLBACK_TAGS = ['AI 日報', '生成式 AI', '模型研究', '產業應用', 'AI 工具', '市場動態'];
 
 function quoteTitle(e: Entry): string {
@@ -50,20 +56,37 @@ export function writeOfflineFrame(entries: Entry[], topics: Topic[], byId: Reado
   const trends = [`本日整理 ${articleCount} 篇文章、${entries.length} 個主題：${perSection}。`];
   trends.push(
     multi.length
-      ? `獲多個來源同時報導的主題有 ${multi.length} 個：${multi.slice(0, 5).map((r) => `${quoteTitle(r.entry)}（${r.entry.sources.length} 個來源）`).join('、')}。`
+      ? `獲多個來源同時報導的主題有 ${multi.length} 個：${multi
+          .slice(0, 5)
+          .map((r) => `${quoteTitle(r.entry)}（${r.entry.sources.length} 個來源）`)
+          .join('、')}。`
       : '今日沒有獲多個來源同時報導的主題，以下各則皆為單一訊號，尚不足以稱為趨勢。',
   );
   const research = ranked.filter((r) => r.entry.section === 'research');
   const tools = ranked.filter((r) => r.entry.section === 'tools');
   const context: string[] = [];
-  if (research.length) context.push(`研究與模型面共 ${research.length} 則，包括 ${research.slice(0, 3).map((r) => quoteTitle(r.entry)).join('、')}。`);
-  if (tools.length) context.push(`工具與資源面共 ${tools.length} 則，包括 ${tools.slice(0, 3).map((r) => quoteTitle(r.entry)).join('、')}。`);
+  if (research.length)
+    context.push(
+      `研究與模型面共 ${research.length} 則，包括 ${research
+        .slice(0, 3)
+        .map((r) => quoteTitle(r.entry))
+        .join('、')}。`,
+    );
+  if (tools.length)
+    context.push(
+      `工具與資源面共 ${tools.length} 則，包括 ${tools
+        .slice(0, 3)
+        .map((r) => quoteTitle(r.entry))
+        .join('、')}。`,
+    );
   if (!context.length) context.push(`今日的技術類消息較少，主題集中在 ${perSection || '產業動態'}。`);
   const outlook = [
     `以下為預期而非事實：今日焦點 ${headlines.map((r) => quoteTitle(r.entry)).join('、')} 的後續進展（產品上線、數據公開、各方回應）值得持續追蹤。`,
   ];
 
-  const watchList = ranked.slice(0, 5).map((r) => `${quoteTitle(r.entry)}的後續發展（${[...new Set(r.entry.sources.map((s) => s.name))].join('、')}）`);
+  const watchList = ranked
+    .slice(0, 5)
+    .map((r) => `${quoteTitle(r.entry)}的後續發展（${[...new Set(r.entry.sources.map((s) => s.name))].join('、')}）`);
   for (const [s, label] of Object.entries(SECTION_NAMES)) {
     if (watchList.length >= 5) break;
     if (!entries.some((e) => e.section === s)) watchList.push(`${label}方面是否出現新的消息`);
@@ -75,7 +98,11 @@ export function writeOfflineFrame(entries: Entry[], topics: Topic[], byId: Reado
     if (reading.length >= 3) break;
     const best = [...r.members].sort((a, b) => b.text.length - a.text.length || a.url.localeCompare(b.url))[0];
     if (!best) continue;
-    reading.push({ title: best.title, url: best.url, reason: `${best.source} 對${quoteTitle(r.entry)}的報導，是這則主題中內容最完整的一篇。` });
+    reading.push({
+      title: best.title,
+      url: best.url,
+      reason: `${best.source} 對${quoteTitle(r.entry)}的報導，是這則主題中內容最完整的一篇。`,
+    });
   }
 
   const corpus = ranked.map((r) => `${r.entry.title} ${r.members.map((a) => `${a.title} ${a.text.slice(0, 800)}`).join(' ')}`);
@@ -86,11 +113,16 @@ export function writeOfflineFrame(entries: Entry[], topics: Topic[], byId: Reado
   for (const g of GLOSSARY) if (glossary.length < 4 && !glossary.includes(g)) glossary.push(g);
   const background = glossary.slice(0, 6).map(({ term, english, explanation }) => ({ term, english, explanation }));
 
-  const keywords = [...new Set([...names, ...ranked.flatMap((r) => r.topic.keywords)])].filter((k) => k.length >= 2 && k.length <= 30 && !k.includes('`')).slice(0, 12);
+  const keywords = [...new Set([...names, ...ranked.flatMap((r) => r.topic.keywords)])]
+    .filter((k) => k.length >= 2 && k.length <= 30 && !k.includes('`'))
+    .slice(0, 12);
   for (const g of background) if (keywords.length < 8) keywords.push(g.term);
   for (const t of FALLBACK_TAGS) if (keywords.length < 8 && !keywords.includes(t)) keywords.push(t);
 
-  const focus = headlines.slice(0, 3).map((r) => quoteTitle(r.entry)).join('、');
+  const focus = headlines
+    .slice(0, 3)
+    .map((r) => quoteTitle(r.entry))
+    .join('、');
   return {
     title,
     tags,

@@ -71,12 +71,18 @@ export function parsePrompt(text: string, file: string): PromptTemplate {
     // gray-matter caches by input and hands back shared objects: read them, never mutate.
     parsed = matter(text);
   } catch (err) {
-    throw new ConfigError(`${file}: the front matter is not valid YAML (${(err as Error).message.split('\n')[0]}); fix the block between the --- lines`, { cause: err });
+    throw new ConfigError(
+      `${file}: the front matter is not valid YAML (${(err as Error).message.split('\n')[0]}); fix the block between the --- lines`,
+      { cause: err },
+    );
   }
   const fm = FrontMatterSchema.safeParse(parsed.data);
   if (!fm.success) {
     const issue = fm.error.issues[0]!;
-    const msg = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}; allowed: ${Object.keys(FrontMatterSchema.shape).join(', ')}` : describeZodIssue(issue);
+    const msg =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.join(', ')}; allowed: ${Object.keys(FrontMatterSchema.shape).join(', ')}`
+        : describeZodIssue(issue);
     throw new ConfigError(`${file}: front matter ${msg}`, { cause: fm.error });
   }
   const parts = splitRoles(parsed.content);
@@ -120,10 +126,17 @@ function splitRoles(content: string): { system: string; user: string } {
 export function checkPromptVariables(prompt: PromptTemplate, stage: PromptName, file: string): void {
   const spec = PROMPT_VARIABLES[stage];
   const unknown = prompt.placeholders.filter((p) => !spec.allowed.includes(p));
-  if (unknown.length) throw new ConfigError(`${file}: unknown placeholder(s) ${unknown.map((u) => `{{${u}}}`).join(', ')}; this prompt can use ${spec.allowed.map((a) => `{{${a}}}`).join(', ')}`);
+  if (unknown.length)
+    throw new ConfigError(
+      `${file}: unknown placeholder(s) ${unknown.map((u) => `{{${u}}}`).join(', ')}; this prompt can use ${spec.allowed.map((a) => `{{${a}}}`).join(', ')}`,
+    );
   const missing = spec.required.filter((r) => !prompt.placeholders.includes(r));
-  if (missing.length) throw new ConfigError(`${file}: the template never uses ${missing.map((m) => `{{${m}}}`).join(', ')}; the model would not see its input`);
-  if (prompt.name !== stage) throw new ConfigError(`${file}: front matter name is "${prompt.name}" but this file is the ${stage} prompt; set name: ${stage}`);
+  if (missing.length)
+    throw new ConfigError(
+      `${file}: the template never uses ${missing.map((m) => `{{${m}}}`).join(', ')}; the model would not see its input`,
+    );
+  if (prompt.name !== stage)
+    throw new ConfigError(`${file}: front matter name is "${prompt.name}" but this file is the ${stage} prompt; set name: ${stage}`);
 }
 
 /** The messages of one call. Every placeholder the template uses must have a value. */

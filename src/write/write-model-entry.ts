@@ -21,9 +21,16 @@ export async function writeModelEntry(topic: Topic, run: ModelWriteRun): Promise
   if (run.fatal) return failed(`not attempted: ${run.fatal.message}`);
   const ids = shortArticleIds(members);
   const prompt = run.deps.prompts.entry;
-  const messages = renderPrompt(prompt, entryPromptVars(run.input.date, topic, ids, { articleChars: prompt.articleChars, feeds: run.input.feeds }));
+  const messages = renderPrompt(
+    prompt,
+    entryPromptVars(run.input.date, topic, ids, { articleChars: prompt.articleChars, feeds: run.input.feeds }),
+  );
   try {
-    const { value, source, messages: answered } = await answerPrompt(
+    const {
+      value,
+      source,
+      messages: answered,
+    } = await answerPrompt(
       {
         label: `entry ${topic.id}`,
         prompt,
@@ -34,18 +41,36 @@ export async function writeModelEntry(topic: Topic, run: ModelWriteRun): Promise
       },
       run.answerDeps('entry'),
     );
-    const request = { label: `entry ${topic.id}`, prompt, model: run.modelFor(prompt), schema: { name: 'digest_entry', zod: EntryAnswerSchema }, refine: (a: EntryAnswer) => checkEntryAnswer(a, ids) };
+    const request = {
+      label: `entry ${topic.id}`,
+      prompt,
+      model: run.modelFor(prompt),
+      schema: { name: 'digest_entry', zod: EntryAnswerSchema },
+      refine: (a: EntryAnswer) => checkEntryAnswer(a, ids),
+    };
     // The grounding repair continues the same conversation: the model sees its answer and what is wrong with it.
     const repair = async (u: Ungrounded) => {
       try {
         // From the messages the model actually answered (shortened to fit a small context, if they were).
-        const messagesForRepair = [...answered, { role: 'assistant' as const, content: JSON.stringify(value) }, { role: 'user' as const, content: groundingRepairMessage(u) }];
-        const fixed = await answerPrompt({ ...request, label: `entry ${topic.id} (grounding repair)`, messages: messagesForRepair }, run.answerDeps('entry'));
+        const messagesForRepair = [
+          ...answered,
+          { role: 'assistant' as const, content: JSON.stringify(value) },
+          { role: 'user' as const, content: groundingRepairMessage(u) },
+        ];
+        const fixed = await answerPrompt(
+          { ...request, label: `entry ${topic.id} (grounding repair)`, messages: messagesForRepair },
+          run.answerDeps('entry'),
+        );
         return toEntry(fixed.value, topic, run.byId);
       } catch (err) {
         if (err instanceof ConfigError) throw err;
         // No recorded repair (a dry run) or a failed call: the entry is trimmed instead.
-        if (!(err instanceof NoAnswerError)) run.warn('grounding-repair-failed', `${topic.id}: the grounding repair failed (${errorMessage(err)}); ungrounded parts are removed instead`, topic.id);
+        if (!(err instanceof NoAnswerError))
+          run.warn(
+            'grounding-repair-failed',
+            `${topic.id}: the grounding repair failed (${errorMessage(err)}); ungrounded parts are removed instead`,
+            topic.id,
+          );
         return undefined;
       }
     };
@@ -77,15 +102,39 @@ function reportGrounding(topic: Topic, g: GroundingOutcome, run: ModelWriteRun, 
   const where = (title: string) => `${topic.id} 「${title}」`;
   if (g.kind === 'rejected') {
     const items = [...g.left.numbers, ...g.left.names].join('、');
-    run.warn('grounding-rejected', `${topic.id}: left out: ${items} appear in none of its articles, in its title or summary (DIGEST_GROUNDING=strict)`, topic.id);
+    run.warn(
+      'grounding-rejected',
+      `${topic.id}: left out: ${items} appear in none of its articles, in its title or summary (DIGEST_GROUNDING=strict)`,
+      topic.id,
+    );
     return { failed: { topicId: topic.id, reason: `ungrounded facts in the title or summary: ${items}` } };
   }
   if (g.kind === 'grounded') {
-    if (g.repaired) run.warn('grounding-repaired', `${where(g.entry.title)}: corrected by the model: ${[...g.repaired.numbers, ...g.repaired.names].join('、')}`, topic.id);
+    if (g.repaired)
+      run.warn(
+        'grounding-repaired',
+        `${where(g.entry.title)}: corrected by the model: ${[...g.repaired.numbers, ...g.repaired.names].join('、')}`,
+        topic.id,
+      );
     return { entry: g.entry, writer };
   }
-  if (g.removed.length) run.warn('grounding-removed', `${where(g.entry.title)}: removed ${g.removed.length} bullet(s) or entities holding facts no article gives: ${g.removed.join(' / ')}`, topic.id);
-  if (g.left.numbers.length) run.warn('ungrounded-number', `${where(g.entry.title)}: ${g.left.numbers.join('、')} appear in none of its articles; check them before publishing`, topic.id);
-  if (g.left.names.length) run.warn('ungrounded-name', `${where(g.entry.title)}: ${g.left.names.join('、')} appear in none of its articles; check them before publishing`, topic.id);
+  if (g.removed.length)
+    run.warn(
+      'grounding-removed',
+      `${where(g.entry.title)}: removed ${g.removed.length} bullet(s) or entities holding facts no article gives: ${g.removed.join(' / ')}`,
+      topic.id,
+    );
+  if (g.left.numbers.length)
+    run.warn(
+      'ungrounded-number',
+      `${where(g.entry.title)}: ${g.left.numbers.join('、')} appear in none of its articles; check them before publishing`,
+      topic.id,
+    );
+  if (g.left.names.length)
+    run.warn(
+      'ungrounded-name',
+      `${where(g.entry.title)}: ${g.left.names.join('、')} appear in none of its articles; check them before publishing`,
+      topic.id,
+    );
   return { entry: g.entry, writer };
 }

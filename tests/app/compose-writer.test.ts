@@ -21,7 +21,15 @@ afterEach(async () => {
 });
 
 function setup(mode: RunMode, env: Record<string, string>, cacheDir: string | null, extra: Partial<WriterSetup> = {}): WriterSetup {
-  return { traits: MODE_TRAITS[mode], offline: false, config: loadModelConfig(env), workspace: { answerCacheDir: cacheDir }, log: silentLog, warn: () => {}, ...extra };
+  return {
+    traits: MODE_TRAITS[mode],
+    offline: false,
+    config: loadModelConfig(env),
+    workspace: { answerCacheDir: cacheDir },
+    log: silentLog,
+    warn: () => {},
+    ...extra,
+  };
 }
 
 describe('composeWriter: one call per run mode', () => {
@@ -81,7 +89,9 @@ describe('composeWriter: one call per run mode', () => {
 
   it('--model overrides the environment for every prompt', async () => {
     server = await startFakeOpenAi();
-    const c = await composeWriter(setup('live', { OPENAI_BASE_URL: server.url, OPENAI_MODEL_ENTRY: 'entry-model' }, null, { model: 'cli-model' }));
+    const c = await composeWriter(
+      setup('live', { OPENAI_BASE_URL: server.url, OPENAI_MODEL_ENTRY: 'entry-model' }, null, { model: 'cli-model' }),
+    );
     await c.writer(makeDay(2));
     expect(new Set(server.requests.map((r) => r.body.model))).toEqual(new Set(['cli-model']));
   });
@@ -92,7 +102,8 @@ describe('composeWriter: one call per run mode', () => {
       const cwd = await tempDir();
       const modelProfileFile = path.join(cwd, 'state', 'model-profile.json');
       const env = { OPENAI_BASE_URL: s.baseUrl, OPENAI_MODEL: 'qwen3-32b', DIGEST_MODEL_SERVER: 'generic' };
-      const night = async () => (await composeWriter(setup('live', env, null, { workspace: { answerCacheDir: null, modelProfileFile } }))).writer(makeDay(3));
+      const night = async () =>
+        (await composeWriter(setup('live', env, null, { workspace: { answerCacheDir: null, modelProfileFile } }))).writer(makeDay(3));
       expect((await night()).writers.model).toBe(3);
       expect(s.personality.rejected.map((r) => r.reason)).toEqual(['enable_thinking-required-false']);
       const saved = JSON.parse(await readFile(modelProfileFile, 'utf8')) as { models: Record<string, { extraBody?: unknown }> };

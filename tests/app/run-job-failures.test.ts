@@ -31,7 +31,12 @@ describe('bad input: one line, exit 2', () => {
   it('a feeds.yaml that is a YAML alias bomb', async () => {
     const dir = tmp('digest-bomb-');
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
     lines.push('feeds: *i');
     writeFileSync(path.join(dir, 'feeds.yaml'), `${lines.join('\n')}\n`);
     const io = testIo({ cwd: dir });
@@ -81,7 +86,9 @@ describe('a run whose writes fail', () => {
     const state = tmp('digest-state-');
     const io = testIo({ env: { DIGEST_STATE_DIR: state, DIGEST_COVER: 'off' } });
     expect(await runMain(dryRun(out), io)).toBe(EXIT.failed);
-    expect(oneLine(io.err.filter((l) => l.startsWith('digest:')))).toMatch(/^digest: cannot write .*ai-intel\.md: no space left on the device/);
+    expect(oneLine(io.err.filter((l) => l.startsWith('digest:')))).toMatch(
+      /^digest: cannot write .*ai-intel\.md: no space left on the device/,
+    );
     expect(readdirSync(out).filter((f) => f === mdName || f.endsWith('.tmp'))).toEqual([]);
 
     const roomy = tmp('digest-roomy-');
@@ -96,7 +103,9 @@ describe('a run whose writes fail', () => {
     mkdirSync(path.join(out, reportName));
     const io = testIo();
     expect(await runMain(dryRun(out), io)).toBe(EXIT.failed);
-    expect(oneLine(io.err.filter((l) => l.startsWith('digest:')))).toMatch(/^digest: cannot write .*report\.json: a folder stands where a file was expected/);
+    expect(oneLine(io.err.filter((l) => l.startsWith('digest:')))).toMatch(
+      /^digest: cannot write .*report\.json: a folder stands where a file was expected/,
+    );
     const md = readFileSync(path.join(out, mdName), 'utf8');
     // As a kill between the two writes would have left it: the digest on disk, no ledger, no report.
     rmSync(ledger);
@@ -119,7 +128,9 @@ describe('a run whose writes fail', () => {
     mkdirSync(path.join(out, '.digest-state', 'stories.json'), { recursive: true });
     const io = testIo();
     expect(await runMain(dryRun(out), io)).toBe(EXIT.failed);
-    expect(oneLine(io.err.filter((l) => l.startsWith('digest:')))).toMatch(/^digest: StateError: cannot read the state file .*stories\.json \(EISDIR\)/);
+    expect(oneLine(io.err.filter((l) => l.startsWith('digest:')))).toMatch(
+      /^digest: StateError: cannot read the state file .*stories\.json \(EISDIR\)/,
+    );
     expect(existsSync(path.join(out, mdName))).toBe(false);
   });
 
@@ -143,10 +154,18 @@ describe('secrets never leave the process', () => {
   let feedsFile = '';
   beforeAll(async () => {
     const dir = tmp('digest-secret-feeds-');
-    feedServer = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(readFileSync(path.join(projectRoot, 'fixtures', day, 'feeds', 'openai-news.xml'))));
+    feedServer = createServer(
+      (_req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(readFileSync(path.join(projectRoot, 'fixtures', day, 'feeds', 'openai-news.xml'))),
+    );
     await new Promise<void>((r) => feedServer.listen(0, '127.0.0.1', r));
     feedsFile = path.join(dir, 'feeds.yaml');
-    writeFileSync(feedsFile, `feeds:\n  - { id: openai-news, name: OpenAI, url: "http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed", lang: en, onTopic: true }\n`);
+    writeFileSync(
+      feedsFile,
+      `feeds:\n  - { id: openai-news, name: OpenAI, url: "http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/feed", lang: en, onTopic: true }\n`,
+    );
   });
   afterAll(() => new Promise<void>((r) => feedServer.close(() => r())));
 
@@ -161,7 +180,16 @@ describe('secrets never leave the process', () => {
   };
 
   it('a server error that echoes the API key: redacted from the logs, the summary and the report', async () => {
-    const model = await startFakeOpenAi({ handler: () => ({ status: 401, error: { message: `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`, type: 'invalid_request_error', code: 'invalid_api_key' } }) });
+    const model = await startFakeOpenAi({
+      handler: () => ({
+        status: 401,
+        error: {
+          message: `Incorrect API key provided: ${key}. You can find your API key at https://platform.openai.com/account/api-keys.`,
+          type: 'invalid_request_error',
+          code: 'invalid_api_key',
+        },
+      }),
+    });
     try {
       const out = tmp('digest-secret-out-');
       const io = testIo({ env: { OPENAI_API_KEY: key, OPENAI_BASE_URL: model.url }, now: () => new Date('2025-12-04T22:46:00Z') });
@@ -175,7 +203,10 @@ describe('secrets never leave the process', () => {
 
   it('credentials inside OPENAI_BASE_URL are redacted wherever the URL is quoted', async () => {
     const out = tmp('digest-secret-url-');
-    const io = testIo({ env: { OPENAI_BASE_URL: 'http://admin:hunter2-secret@127.0.0.1:9/v1', DIGEST_MODEL_MAX_RETRIES: '0' }, now: () => new Date('2025-12-04T22:46:00Z') });
+    const io = testIo({
+      env: { OPENAI_BASE_URL: 'http://admin:hunter2-secret@127.0.0.1:9/v1', DIGEST_MODEL_MAX_RETRIES: '0' },
+      now: () => new Date('2025-12-04T22:46:00Z'),
+    });
     await runMain(['run', '--date', day, '--feeds', feedsFile, '--out', out], io);
     scan(out, io, ['hunter2-secret']);
   });

@@ -6,7 +6,21 @@
 // or once a local feed server (that never answers) has seen its request.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -52,7 +66,8 @@ function dryRun(out: string, extra: string[] = []): string[] {
   return ['run', '--dry-run', '--fixtures', dayFixtures, '--date', day, '--out', out, ...extra];
 }
 
-const sourceUrls = (md: string): string[] => [...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!));
+const sourceUrls = (md: string): string[] =>
+  [...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!));
 
 // --- real processes --------------------------------------------------------------------------------------------
 
@@ -64,7 +79,11 @@ interface Child {
 /** `node bin/digest.mjs ...args` in `cwd`, with no model key from the test's own environment. */
 function spawnDigest(args: string[], cwd: string, env: Record<string, string> = {}): Child {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OPENAI_') && !k.startsWith('DIGEST_')));
-  const proc = spawn(process.execPath, [bin, ...args], { cwd, env: { ...clean, DIGEST_LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...clean, DIGEST_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   proc.stdout!.on('data', (d) => (stdout += d));
@@ -150,43 +169,53 @@ beforeAll(async () => {
 });
 
 describe('the lock: two runs for the same date and --out never overlap', () => {
-  it.skipIf(!hasMkfifo)('a second run exits 4 while the first holds the lock; the first finishes intact, and a later run is skipped (3)', async () => {
-    const work = tmp('digest-lock-');
-    const out = path.join(work, 'out');
-    const fixture = fifoFixture();
-    const first = spawnDigest(['run', '--dry-run', '--fixtures', fixture.dir, '--date', day, '--out', out], work);
-    children.push(first);
-    // The run takes the lock before it reads a feed: once it has opened the pipe, the lock is held.
-    const pipe = await Promise.race([
-      open(fixture.fifo, 'w'),
-      first.done.then((r) => {
-        closeSync(openSync(fixture.fifo, constants.O_RDONLY | constants.O_NONBLOCK)); // unblocks our open()
-        throw new Error(`the first run ended before it read the pipe (code ${r.code}): ${r.stderr}`);
-      }),
-    ]);
-    const lockFile = path.join(out, '.digest-state', 'run.lock');
-    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ host: hostname(), pid: first.proc.pid, processStart: processStartOf(first.proc.pid!) });
+  it.skipIf(!hasMkfifo)(
+    'a second run exits 4 while the first holds the lock; the first finishes intact, and a later run is skipped (3)',
+    async () => {
+      const work = tmp('digest-lock-');
+      const out = path.join(work, 'out');
+      const fixture = fifoFixture();
+      const first = spawnDigest(['run', '--dry-run', '--fixtures', fixture.dir, '--date', day, '--out', out], work);
+      children.push(first);
+      // The run takes the lock before it reads a feed: once it has opened the pipe, the lock is held.
+      const pipe = await Promise.race([
+        open(fixture.fifo, 'w'),
+        first.done.then((r) => {
+          closeSync(openSync(fixture.fifo, constants.O_RDONLY | constants.O_NONBLOCK)); // unblocks our open()
+          throw new Error(`the first run ended before it read the pipe (code ${r.code}): ${r.stderr}`);
+        }),
+      ]);
+      const lockFile = path.join(out, '.digest-state', 'run.lock');
+      expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({
+        host: hostname(),
+        pid: first.proc.pid,
+        processStart: processStartOf(first.proc.pid!),
+      });
 
-    const io = testIo();
-    expect(await runMain(dryRun(out), io)).toBe(EXIT.locked);
-    expect(io.err.join('')).toBe(`digest: another digest run (pid ${first.proc.pid}) holds ${lockFile}; wait for it to finish, or remove the file if that process is not a digest run\n`);
-    expect(existsSync(path.join(out, mdName))).toBe(false);
+      const io = testIo();
+      expect(await runMain(dryRun(out), io)).toBe(EXIT.locked);
+      expect(io.err.join('')).toBe(
+        `digest: another digest run (pid ${first.proc.pid}) holds ${lockFile}; wait for it to finish, or remove the file if that process is not a digest run\n`,
+      );
+      expect(existsSync(path.join(out, mdName))).toBe(false);
 
-    await pipe.writeFile(fixture.bytes);
-    await pipe.close();
-    const r = await first.done;
-    expect(r.code, r.stderr).toBe(EXIT.ok);
-    expect(r.stdout).toMatch(new RegExp(`^digest ${day}: ok \\|`, 'm'));
-    const md = readFileSync(path.join(out, mdName), 'utf8');
-    expect(md).toBe(reference);
-    expect(checkDigest(md)).toEqual([]);
-    expect(JSON.parse(readFileSync(path.join(out, reportName), 'utf8')).status).toBe('ok');
-    expect(existsSync(lockFile)).toBe(false);
+      await pipe.writeFile(fixture.bytes);
+      await pipe.close();
+      const r = await first.done;
+      expect(r.code, r.stderr).toBe(EXIT.ok);
+      expect(r.stdout).toMatch(new RegExp(`^digest ${day}: ok \\|`, 'm'));
+      const md = readFileSync(path.join(out, mdName), 'utf8');
+      expect(md).toBe(reference);
+      expect(checkDigest(md)).toEqual([]);
+      expect(JSON.parse(readFileSync(path.join(out, reportName), 'utf8')).status).toBe('ok');
+      expect(existsSync(lockFile)).toBe(false);
 
-    const again = testIo();
-    expect(await runMain(dryRun(out), again)).toBe(EXIT.skipped);
-    expect(readFileSync(path.join(out, mdName), 'utf8')).toBe(md);
-  }, 60_000);
+      const again = testIo();
+      expect(await runMain(dryRun(out), again)).toBe(EXIT.skipped);
+      expect(readFileSync(path.join(out, mdName), 'utf8')).toBe(md);
+    },
+    60_000,
+  );
 
   it('two runs started together: one writes the digest, the other exits 4 (locked) or 3 (skipped)', async () => {
     const work = tmp('digest-race-');
@@ -195,9 +224,17 @@ describe('the lock: two runs for the same date and --out never overlap', () => {
     children.push(...runs);
     const results = await Promise.all(runs.map((c) => c.done));
     const codes = results.map((r) => r.code).sort();
-    expect([[EXIT.ok, EXIT.skipped], [EXIT.ok, EXIT.locked]], results.map((r) => r.stderr).join('\n')).toContainEqual(codes);
+    expect(
+      [
+        [EXIT.ok, EXIT.skipped],
+        [EXIT.ok, EXIT.locked],
+      ],
+      results.map((r) => r.stderr).join('\n'),
+    ).toContainEqual(codes);
     const loser = results.find((r) => r.code !== EXIT.ok)!;
-    expect(loser.code === EXIT.locked ? loser.stderr : loser.stdout).toMatch(loser.code === EXIT.locked ? /another digest run \(pid \d+\) holds/ : /skipped — .* exists/);
+    expect(loser.code === EXIT.locked ? loser.stderr : loser.stdout).toMatch(
+      loser.code === EXIT.locked ? /another digest run \(pid \d+\) holds/ : /skipped — .* exists/,
+    );
     const md = readFileSync(path.join(out, mdName), 'utf8');
     expect(md).toBe(reference);
     expect(checkDigest(md)).toEqual([]);
@@ -222,7 +259,12 @@ describe('the lock: two runs for the same date and --out never overlap', () => {
     mkdirSync(path.dirname(lockFile), { recursive: true });
     const sleeper = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
     try {
-      const owner = JSON.stringify({ host: hostname(), pid: sleeper.pid, processStart: processStartOf(sleeper.pid!), takenAt: new Date().toISOString() });
+      const owner = JSON.stringify({
+        host: hostname(),
+        pid: sleeper.pid,
+        processStart: processStartOf(sleeper.pid!),
+        takenAt: new Date().toISOString(),
+      });
       writeFileSync(lockFile, owner);
       const io = testIo();
       expect(await runMain(dryRun(out), io)).toBe(EXIT.locked);
@@ -234,23 +276,32 @@ describe('the lock: two runs for the same date and --out never overlap', () => {
     }
   });
 
-  it.skipIf(!existsSync('/proc/self/stat'))('takes over a lock whose pid now belongs to an unrelated live process, and says so in the report', async () => {
-    const out = tmp('digest-reused-pid-');
-    const lockFile = path.join(out, '.digest-state', 'run.lock');
-    mkdirSync(path.dirname(lockFile), { recursive: true });
-    const unrelated = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-    try {
-      // The lock's run died long ago; its pid was reused by a process that started at another time.
-      writeFileSync(lockFile, JSON.stringify({ host: hostname(), pid: unrelated.pid, processStart: '1', takenAt: '2025-12-04T22:45:00Z' }));
-      const io = testIo();
-      expect(await runMain(dryRun(out), io), io.err.join('')).toBe(EXIT.ok);
-      const report = JSON.parse(readFileSync(path.join(out, reportName), 'utf8'));
-      expect(report.warnings).toContainEqual({ code: 'lock-taken-over', message: expect.stringContaining(`pid ${unrelated.pid} now belongs to another process`) });
-      expect(existsSync(lockFile)).toBe(false);
-    } finally {
-      unrelated.kill('SIGKILL');
-    }
-  });
+  it.skipIf(!existsSync('/proc/self/stat'))(
+    'takes over a lock whose pid now belongs to an unrelated live process, and says so in the report',
+    async () => {
+      const out = tmp('digest-reused-pid-');
+      const lockFile = path.join(out, '.digest-state', 'run.lock');
+      mkdirSync(path.dirname(lockFile), { recursive: true });
+      const unrelated = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      try {
+        // The lock's run died long ago; its pid was reused by a process that started at another time.
+        writeFileSync(
+          lockFile,
+          JSON.stringify({ host: hostname(), pid: unrelated.pid, processStart: '1', takenAt: '2025-12-04T22:45:00Z' }),
+        );
+        const io = testIo();
+        expect(await runMain(dryRun(out), io), io.err.join('')).toBe(EXIT.ok);
+        const report = JSON.parse(readFileSync(path.join(out, reportName), 'utf8'));
+        expect(report.warnings).toContainEqual({
+          code: 'lock-taken-over',
+          message: expect.stringContaining(`pid ${unrelated.pid} now belongs to another process`),
+        });
+        expect(existsSync(lockFile)).toBe(false);
+      } finally {
+        unrelated.kill('SIGKILL');
+      }
+    },
+  );
 
   it('takes over a lock older than the maximum age, whoever holds it (a lock from another host)', async () => {
     const out = tmp('digest-old-lock-');
@@ -321,7 +372,12 @@ describe('an existing digest', () => {
 // 2025-11-20 at 06:45 Taipei is 2025-11-19T22:45Z: the window is [2025-11-18T22:45Z, 2025-11-19T22:45Z).
 // With --cutoff 10:00 it is [2025-11-19T02:00Z, 2025-11-20T02:00Z). Each item is its own story.
 const ITEMS = [
-  { key: 'before-start', at: '2025-11-18T22:44:59Z', feed: 'wire', title: 'Quantum chip maker Qubitron raises $90 million for error-corrected processors' },
+  {
+    key: 'before-start',
+    at: '2025-11-18T22:44:59Z',
+    feed: 'wire',
+    title: 'Quantum chip maker Qubitron raises $90 million for error-corrected processors',
+  },
   { key: 'at-start', at: '2025-11-18T22:45:00Z', feed: 'lab', title: 'Mistral releases Devstral coding model under Apache license' },
   { key: 'overnight', at: '2025-11-19T01:30:00Z', feed: 'wire', title: 'Nvidia reports record data-center revenue of $51 billion' },
   { key: 'midday', at: '2025-11-19T10:00:00Z', feed: 'lab', title: 'Google DeepMind publishes weather model WeatherNext 2' },
@@ -353,16 +409,23 @@ function buildWindowFixture(): string {
       '',
     ].join('\n'),
   );
-  const text = (title: string) => `${title}. The announcement was made on the day and covered by several outlets; the company gave figures and a timeline for availability.`;
+  const text = (title: string) =>
+    `${title}. The announcement was made on the day and covered by several outlets; the company gave figures and a timeline for availability.`;
   const rss = ITEMS.filter((i) => i.feed === 'wire')
-    .map((i) => `    <item>\n      <title>${i.title}</title>\n      <link>${urlOf(i.key)}</link>\n      <guid>${urlOf(i.key)}</guid>\n      <pubDate>${rfc822(i.at)}</pubDate>\n      <description>${text(i.title)}</description>\n    </item>`)
+    .map(
+      (i) =>
+        `    <item>\n      <title>${i.title}</title>\n      <link>${urlOf(i.key)}</link>\n      <guid>${urlOf(i.key)}</guid>\n      <pubDate>${rfc822(i.at)}</pubDate>\n      <description>${text(i.title)}</description>\n    </item>`,
+    )
     .join('\n');
   writeFileSync(
     path.join(dir, 'feeds', 'wire.xml'),
     `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n  <channel>\n    <title>Example Wire</title>\n    <link>https://news.example.com/</link>\n    <description>test feed</description>\n${rss}\n  </channel>\n</rss>\n`,
   );
   const atom = ITEMS.filter((i) => i.feed === 'lab')
-    .map((i) => `  <entry>\n    <title>${i.title}</title>\n    <link href="${urlOf(i.key)}"/>\n    <id>${urlOf(i.key)}</id>\n    <published>${i.at}</published>\n    <updated>${i.at}</updated>\n    <summary>${text(i.title)}</summary>\n  </entry>`)
+    .map(
+      (i) =>
+        `  <entry>\n    <title>${i.title}</title>\n    <link href="${urlOf(i.key)}"/>\n    <id>${urlOf(i.key)}</id>\n    <published>${i.at}</published>\n    <updated>${i.at}</updated>\n    <summary>${text(i.title)}</summary>\n  </entry>`,
+    )
     .join('\n');
   writeFileSync(
     path.join(dir, 'feeds', 'lab.xml'),
@@ -442,7 +505,9 @@ describe('a usage or configuration error exits 2 with one line naming the flag, 
     for (const bad of ['2025-02-30', '2025-13-01', '20251205', 'yesterday']) {
       const r = await usage(['run', '--dry-run', '--date', bad]);
       expect(r.code).toBe(EXIT.usage);
-      expect(r.lines[0]).toBe(`error: option '--date <YYYY-MM-DD>' argument '${bad}' is invalid. expected a date as YYYY-MM-DD, e.g. 2025-12-05`);
+      expect(r.lines[0]).toBe(
+        `error: option '--date <YYYY-MM-DD>' argument '${bad}' is invalid. expected a date as YYYY-MM-DD, e.g. 2025-12-05`,
+      );
       // commander adds one hint line after the error
       expect(r.lines.slice(1)).toEqual(['(run `digest --help` for usage)']);
     }

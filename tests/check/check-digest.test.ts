@@ -17,7 +17,11 @@ describe('checkDigest on the example digests', () => {
     expect(m).toContain('57: link target "1" is not an absolute http(s) URL');
     expect(m.filter((x) => x.includes('placeholder entry')).map((x) => x.split(':')[0])).toEqual(['396', '547', '876', '963']);
     expect(m.some((x) => x.startsWith('64: Simplified characters') && x.includes('恺'))).toBe(true);
-    expect(m.some((x) => x.startsWith('904: URL https://techcrunch.com/2025/12/04/nexus-isnt-going-all-in-on-ai') && x.includes('same story twice'))).toBe(true);
+    expect(
+      m.some(
+        (x) => x.startsWith('904: URL https://techcrunch.com/2025/12/04/nexus-isnt-going-all-in-on-ai') && x.includes('same story twice'),
+      ),
+    ).toBe(true);
     // The structure itself conforms: all eight sections are found, in order.
     expect(m.filter((x) => x.includes('section'))).toEqual([]);
   });
@@ -46,14 +50,21 @@ describe('checkDigest on a rendered digest', () => {
   });
 
   it('reports a URL cited twice in one 來源 line, with its line number', () => {
-    const bad = good.replace('| [AI Business](https://aibusiness.com/generative-ai/snowflake-deal)', '| [AI Business](https://techcrunch.com/2025/12/04/anthropic-signs-200m-deal/)');
+    const bad = good.replace(
+      '| [AI Business](https://aibusiness.com/generative-ai/snowflake-deal)',
+      '| [AI Business](https://techcrunch.com/2025/12/04/anthropic-signs-200m-deal/)',
+    );
     const line = bad.split('\n').findIndex((l) => l.startsWith('**來源**： [TechCrunch](https://techcrunch.com/2025/12/04/anthropic')) + 1;
-    expect(messages(bad)).toContain(`${line}: URL https://techcrunch.com/2025/12/04/anthropic-signs-200m-deal/ appears twice in one **來源** line`);
+    expect(messages(bad)).toContain(
+      `${line}: URL https://techcrunch.com/2025/12/04/anthropic-signs-200m-deal/ appears twice in one **來源** line`,
+    );
   });
 
   it('reports links that are not the URL of a collected article when the articles are known', () => {
     const v = checkDigest(good, { articleUrls: new Set(['https://techcrunch.com/2025/12/04/anthropic-signs-200m-deal/']) });
-    expect(v.some((x) => x.message === 'link https://aibusiness.com/generative-ai/snowflake-deal is not the URL of a collected article')).toBe(true);
+    expect(
+      v.some((x) => x.message === 'link https://aibusiness.com/generative-ai/snowflake-deal is not the URL of a collected article'),
+    ).toBe(true);
   });
 
   it('reports a missing section, a wrong watch list, an unquoted date and Simplified text', () => {

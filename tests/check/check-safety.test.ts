@@ -14,7 +14,11 @@ function check(md: string, options: { articleUrls?: ReadonlySet<string> } = { ar
   const lines = raw.map((text, i) => ({ text, line: i + 1 }));
   return checkSafety(lines, raw.indexOf('---', 1) + 2, options).map((v) => `${v.line}: ${v.message}`);
 }
-const withLine = (line: number, text: string) => golden.split('\n').map((l, i) => (i + 1 === line ? text : l)).join('\n');
+const withLine = (line: number, text: string) =>
+  golden
+    .split('\n')
+    .map((l, i) => (i + 1 === line ? text : l))
+    .join('\n');
 const inBody = (text: string, options?: { articleUrls?: ReadonlySet<string> }) => check(withLine(BODY_LINE, text), options);
 const frontMatterLine = (key: string) => golden.split('\n').findIndex((l) => l.startsWith(`${key}:`)) + 1;
 
@@ -59,14 +63,20 @@ describe('checkSafety rules, each reporting the line', () => {
       ['<!DOCTYPE html>', '<!D'],
       ['<svg onload=alert(1)>', '<svg'],
     ]) {
-      expect(inBody(t!)).toEqual([`${BODY_LINE}: raw HTML "${shown}": Goldmark passes it to the page (live where unsafe = true); write "&lt;"`]);
+      expect(inBody(t!)).toEqual([
+        `${BODY_LINE}: raw HTML "${shown}": Goldmark passes it to the page (live where unsafe = true); write "&lt;"`,
+      ]);
     }
   });
 
   it('autolinks and images', () => {
-    expect(inBody('see <https://evil.example/x>')[0]).toBe(`${BODY_LINE}: autolink "<https://evil.example/x>": Goldmark makes it a link; links are [name](url) of collected articles`);
+    expect(inBody('see <https://evil.example/x>')[0]).toBe(
+      `${BODY_LINE}: autolink "<https://evil.example/x>": Goldmark makes it a link; links are [name](url) of collected articles`,
+    );
     expect(inBody('<bob@evil.example>')[0]).toMatch(/^\d+: autolink/);
-    expect(inBody('![t](https://techcrunch.com/2025/12/04/meta/)')).toEqual([`${BODY_LINE}: image "![": it would load a third-party image (a tracking pixel) on the page`]);
+    expect(inBody('![t](https://techcrunch.com/2025/12/04/meta/)')).toEqual([
+      `${BODY_LINE}: image "![": it would load a third-party image (a tracking pixel) on the page`,
+    ]);
   });
 
   it('links anywhere (not only in 來源) that are not collected articles, or not http(s) at all', () => {
@@ -75,26 +85,39 @@ describe('checkSafety rules, each reporting the line', () => {
     ]);
     // Without the article list, an http(s) link is not judged; a javascript: link always is.
     expect(inBody('[x](https://openai.com.account-verify.example/login)', {})).toEqual([]);
-    expect(inBody('[x](javascript:alert(1))', {})).toEqual([`${BODY_LINE}: link target "javascript:alert(1" is not an absolute http(s) URL`]);
+    expect(inBody('[x](javascript:alert(1))', {})).toEqual([
+      `${BODY_LINE}: link target "javascript:alert(1" is not an absolute http(s) URL`,
+    ]);
     expect(inBody('[known](https://techcrunch.com/2025/12/04/meta/) and [encoded](https://example.com/a_%28b%29)')).toEqual([]);
     expect(inBody('[ref]: https://evil.example/ref')[0]).toMatch(/^\d+: link reference definition/);
   });
 
   it('bare URLs and e-mail addresses that linkify would make links', () => {
-    expect(inBody('see https://evil.example/x now')).toEqual([`${BODY_LINE}: bare URL "https://evil.example/x": Goldmark's linkify makes it a link; links are [name](url) of collected articles`]);
+    expect(inBody('see https://evil.example/x now')).toEqual([
+      `${BODY_LINE}: bare URL "https://evil.example/x": Goldmark's linkify makes it a link; links are [name](url) of collected articles`,
+    ]);
     expect(inBody('www.evil.example')[0]).toMatch(/^\d+: bare URL "www.evil.example"/);
     expect(inBody('mail bob@evil.example')[0]).toMatch(/^\d+: e-mail address/);
   });
 
   it('control and bidi characters, raw or as character references, in the body and the front matter', () => {
-    expect(inBody('a\u202eb')).toEqual([`${BODY_LINE}: U+202E (a control or bidi character) in the text: it breaks Hugo's YAML or reorders the text around it; remove it`]);
+    expect(inBody('a\u202eb')).toEqual([
+      `${BODY_LINE}: U+202E (a control or bidi character) in the text: it breaks Hugo's YAML or reorders the text around it; remove it`,
+    ]);
     for (const c of ['\u2066', '\u0007', '\u007f', '\u009c', '\ufffe', '\u200f']) expect(inBody(`a${c}b`)).toHaveLength(1);
     expect(inBody('a &#x202E; b &#127; &#8238; &rlm;')).toEqual(
-      ['&#x202E;', '&#127;', '&#8238;', '&rlm;'].map((r) => `${BODY_LINE}: character reference ${r} puts ${{ '&#x202E;': 'U+202E', '&#127;': 'U+007F', '&#8238;': 'U+202E', '&rlm;': 'U+200F' }[r]} (a control or bidi character) on the page; write "&amp;"`),
+      ['&#x202E;', '&#127;', '&#8238;', '&rlm;'].map(
+        (r) =>
+          `${BODY_LINE}: character reference ${r} puts ${{ '&#x202E;': 'U+202E', '&#127;': 'U+007F', '&#8238;': 'U+202E', '&rlm;': 'U+200F' }[r]} (a control or bidi character) on the page; write "&amp;"`,
+      ),
     );
     const title = frontMatterLine('title');
-    expect(check(withLine(title, 'title: "資料\u007f平台 — 2025/12/05"'))).toEqual([`${title}: U+007F (a control or bidi character) in the text: it breaks Hugo's YAML or reorders the text around it; remove it`]);
-    expect(check(withLine(title, 'title: "資料\\u202e平台 — 2025/12/05"'))).toEqual([`${title}: front matter value holds U+202E (a control or bidi character, written as an escape); remove it`]);
+    expect(check(withLine(title, 'title: "資料\u007f平台 — 2025/12/05"'))).toEqual([
+      `${title}: U+007F (a control or bidi character) in the text: it breaks Hugo's YAML or reorders the text around it; remove it`,
+    ]);
+    expect(check(withLine(title, 'title: "資料\\u202e平台 — 2025/12/05"'))).toEqual([
+      `${title}: front matter value holds U+202E (a control or bidi character, written as an escape); remove it`,
+    ]);
   });
 
   it('front matter that a YAML 1.2 reader cannot read', () => {

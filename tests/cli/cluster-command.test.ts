@@ -10,7 +10,16 @@ import { runMain } from '../../src/cli.js';
 function fakeIo(cwd: string, env: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), env, cwd, now: () => new Date('2025-12-05T00:00:00Z'), isTty: false };
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    env,
+    cwd,
+    now: () => new Date('2025-12-05T00:00:00Z'),
+    isTty: false,
+  };
 }
 
 const root = mkdtempSync(path.join(tmpdir(), 'cluster-cli-'));
@@ -111,9 +120,15 @@ describe('digest cluster with embeddings (a local OpenAI-compatible server)', ()
         const body = JSON.parse(raw) as { model: string; input: string[] };
         requests.push({ auth: req.headers.authorization, body });
         // Two topics by meaning: anything about "rocket" or "火箭" points one way, the rest the other way.
-        const data = body.input.map((text, index) => ({ object: 'embedding', index, embedding: /rocket|火箭/i.test(text) ? [1, 0.05, 0] : [0, 0.05, 1] }));
+        const data = body.input.map((text, index) => ({
+          object: 'embedding',
+          index,
+          embedding: /rocket|火箭/i.test(text) ? [1, 0.05, 0] : [0, 0.05, 1],
+        }));
         // Answer out of order: the client must use `index`.
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', model: body.model, data: data.reverse(), usage: { prompt_tokens: 1, total_tokens: 1 } }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ object: 'list', model: body.model, data: data.reverse(), usage: { prompt_tokens: 1, total_tokens: 1 } }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -11,11 +11,22 @@ import type { Article } from '../../src/types.js';
 function fakeIo(cwd: string, now = '2025-12-05T00:00:00Z'): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), env: { DIGEST_LOG_LEVEL: 'silent' }, cwd, now: () => new Date(now), isTty: false };
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    env: { DIGEST_LOG_LEVEL: 'silent' },
+    cwd,
+    now: () => new Date(now),
+    isTty: false,
+  };
 }
 
-const item = (title: string, link: string, date: string) => `<item><title>${title}</title><link>${link}</link><pubDate>${date}</pubDate><description>About ${title}</description></item>`;
-const rss = (...items: string[]) => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><link>https://example.com/</link>${items.join('')}</channel></rss>`;
+const item = (title: string, link: string, date: string) =>
+  `<item><title>${title}</title><link>${link}</link><pubDate>${date}</pubDate><description>About ${title}</description></item>`;
+const rss = (...items: string[]) =>
+  `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title><link>https://example.com/</link>${items.join('')}</channel></rss>`;
 
 // A recorded day in the fixture layout: <day>/feeds.yaml + <day>/feeds/<id>.xml. Cut-off 06:45 Taipei = 22:45Z the day before.
 const root = mkdtempSync(path.join(tmpdir(), 'collect-cli-'));
@@ -32,9 +43,15 @@ writeFileSync(
 );
 writeFileSync(
   path.join(day, 'feeds', 'lab.xml'),
-  rss(item('New model', 'https://lab.example.com/new?utm_source=rss', 'Thu, 04 Dec 2025 12:00:00 GMT'), item('Old news', 'https://lab.example.com/old', 'Mon, 01 Dec 2025 12:00:00 GMT')),
+  rss(
+    item('New model', 'https://lab.example.com/new?utm_source=rss', 'Thu, 04 Dec 2025 12:00:00 GMT'),
+    item('Old news', 'https://lab.example.com/old', 'Mon, 01 Dec 2025 12:00:00 GMT'),
+  ),
 );
-writeFileSync(path.join(day, 'feeds', 'tw.xml'), rss(item('台灣新創發表語言模型', 'https://tw.example.com/1', 'Fri, 05 Dec 2025 06:00:00 +0800')));
+writeFileSync(
+  path.join(day, 'feeds', 'tw.xml'),
+  rss(item('台灣新創發表語言模型', 'https://tw.example.com/1', 'Fri, 05 Dec 2025 06:00:00 +0800')),
+);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('digest collect', () => {
@@ -42,7 +59,11 @@ describe('digest collect', () => {
     const io = fakeIo(root);
     const code = await runMain(['collect', '--fixtures', 'fixtures/2025-12-05'], io);
     expect(code).toBe(0);
-    const articles = io.out.join('').trim().split('\n').map((l) => JSON.parse(l) as Article);
+    const articles = io.out
+      .join('')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Article);
     expect(articles.map((a) => [a.feedId, a.title, a.url])).toEqual([
       ['lab', 'New model', 'https://lab.example.com/new'],
       ['tw', '台灣新創發表語言模型', 'https://tw.example.com/1'],
@@ -61,7 +82,9 @@ describe('digest collect', () => {
     const io = fakeIo(root);
     const code = await runMain(['collect', '--fixtures', day, '--out', 'out/articles.jsonl'], io);
     expect(code).toBe(0);
-    const lines = readFileSync(path.join(root, 'out', 'articles.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(path.join(root, 'out', 'articles.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines).toHaveLength(2);
     expect(io.out.join('')).toContain('written to out/articles.jsonl');
   });
@@ -69,7 +92,12 @@ describe('digest collect', () => {
   it('takes --date over the folder name and --cutoff for the window', async () => {
     const io = fakeIo(root);
     expect(await runMain(['collect', '--fixtures', day, '--date', '2025-12-02', '--cutoff', '08:00'], io)).toBe(0);
-    const articles = io.out.join('').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Article);
+    const articles = io.out
+      .join('')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Article);
     expect(articles.map((a) => a.title)).toEqual(['Old news']);
   });
 
@@ -93,7 +121,17 @@ describe('digest collect', () => {
     const io = fakeIo(root);
     expect(await runMain(['collect', '--help'], io)).toBe(0);
     const help = io.out.join('');
-    for (const flag of ['--feeds <file>', '--date <YYYY-MM-DD>', '--out <file.jsonl>', '--fixtures <dir>', '--cutoff <HH:MM>', '--no-cache', '--timeout <ms>', 'Exit codes:']) expect(help).toContain(flag);
+    for (const flag of [
+      '--feeds <file>',
+      '--date <YYYY-MM-DD>',
+      '--out <file.jsonl>',
+      '--fixtures <dir>',
+      '--cutoff <HH:MM>',
+      '--no-cache',
+      '--timeout <ms>',
+      'Exit codes:',
+    ])
+      expect(help).toContain(flag);
   });
 });
 

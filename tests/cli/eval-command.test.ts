@@ -15,7 +15,12 @@ const io = () => testIo({ cwd: dir });
 
 function cells(out: string, label: string): string[] {
   const line = out.split('\n').find((l) => l.startsWith(`| ${label} `));
-  return line ? line.split('|').slice(2, -1).map((c) => c.trim()) : [];
+  return line
+    ? line
+        .split('|')
+        .slice(2, -1)
+        .map((c) => c.trim())
+    : [];
 }
 
 describe('digest eval', () => {
@@ -50,7 +55,11 @@ describe('digest eval', () => {
     expect(json.digests[0].report.ungroundedNumbers).toEqual({ items: 3, entries: 2, per100Entries: 37.5 });
     expect(json.digests[0].lengths.summaryMedian).toBe(115);
     expect(json.digests[1].report).toBeUndefined();
-    expect(json.comparison).toEqual({ matched: [5, 3], onlyInFirst: ['輝達公布季度財報', '新型擴散模型研究提升影像畫質', '人工智慧人才需求持續升溫'], onlyInSecond: ['蘋果推出新晶片', 'Anthropic 收購新創'] });
+    expect(json.comparison).toEqual({
+      matched: [5, 3],
+      onlyInFirst: ['輝達公布季度財報', '新型擴散模型研究提升影像畫質', '人工智慧人才需求持續升溫'],
+      onlyInSecond: ['蘋果推出新晶片', 'Anthropic 收購新創'],
+    });
   });
 
   it('reads --report for each digest in order', async () => {
@@ -64,7 +73,9 @@ describe('digest eval', () => {
   it('exits 1 when a --fail-on condition holds, naming it, and 0 when none does', async () => {
     const t = io();
     expect(await runMain(['eval', 'day-a.md', '--fail-on', 'simplified,violations'], t)).toBe(1);
-    expect(t.err.join('')).toBe('eval: fails --fail-on: day-a.md: simplified: 2 Simplified characters (数这)\neval: fails --fail-on: day-a.md: violations: 5 format violations (run `digest check day-a.md`)\n');
+    expect(t.err.join('')).toBe(
+      'eval: fails --fail-on: day-a.md: simplified: 2 Simplified characters (数这)\neval: fails --fail-on: day-a.md: violations: 5 format violations (run `digest check day-a.md`)\n',
+    );
     expect(cells(t.out.join(''), 'entries')).toEqual(['8']);
     const clean = io();
     expect(await runMain(['eval', 'day-b.md', '--fail-on', 'simplified,duplicates,violations,failed-topics'], clean)).toBe(0);
@@ -98,6 +109,17 @@ describe('digest eval', () => {
     const t = io();
     expect(await runMain(['eval', '--help'], t)).toBe(0);
     const help = t.out.join('');
-    for (const s of ['--report <file>', '--json', '--fail-on <rules>', 'failed-topics', 'simplified', 'ungrounded', 'duplicates', 'violations', 'Exit codes:']) expect(help).toContain(s);
+    for (const s of [
+      '--report <file>',
+      '--json',
+      '--fail-on <rules>',
+      'failed-topics',
+      'simplified',
+      'ungrounded',
+      'duplicates',
+      'violations',
+      'Exit codes:',
+    ])
+      expect(help).toContain(s);
   });
 });

@@ -9,7 +9,16 @@ import type { FeedHealth } from '../../src/types.js';
 function fakeIo(cwd: string): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), env: { DIGEST_LOG_LEVEL: 'silent' }, cwd, now: () => new Date('2025-12-05T00:00:00Z'), isTty: false };
+  return {
+    out,
+    err,
+    stdout: (t) => void out.push(t),
+    stderr: (t) => void err.push(t),
+    env: { DIGEST_LOG_LEVEL: 'silent' },
+    cwd,
+    now: () => new Date('2025-12-05T00:00:00Z'),
+    isTty: false,
+  };
 }
 
 const root = mkdtempSync(path.join(tmpdir(), 'feeds-cli-'));
@@ -25,8 +34,14 @@ writeFileSync(
 `,
 );
 const rss = (items: string) => `<rss version="2.0"><channel><title>t</title><link>https://example.com/</link>${items}</channel></rss>`;
-writeFileSync(path.join(day, 'feeds', 'fresh.xml'), rss('<item><title>Today</title><link>https://fresh.example.com/1</link><pubDate>Thu, 04 Dec 2025 12:00:00 GMT</pubDate></item>'));
-writeFileSync(path.join(day, 'feeds', 'quiet.xml'), rss('<item><title>Ages ago</title><link>https://quiet.example.com/1</link><pubDate>Sat, 01 Nov 2025 12:00:00 GMT</pubDate></item>'));
+writeFileSync(
+  path.join(day, 'feeds', 'fresh.xml'),
+  rss('<item><title>Today</title><link>https://fresh.example.com/1</link><pubDate>Thu, 04 Dec 2025 12:00:00 GMT</pubDate></item>'),
+);
+writeFileSync(
+  path.join(day, 'feeds', 'quiet.xml'),
+  rss('<item><title>Ages ago</title><link>https://quiet.example.com/1</link><pubDate>Sat, 01 Nov 2025 12:00:00 GMT</pubDate></item>'),
+);
 writeFileSync(path.join(day, 'feeds', 'nothing.xml'), rss(''));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 

@@ -180,7 +180,10 @@ describe('clusterArticles', () => {
   });
 
   it('scales: 3,000 synthetic titles cluster fast and into their 600 stories', () => {
-    const many = Array.from({ length: 3000 }, (_, i) => ({ id: `a${i}`, title: `story${i % 600} topic word${i % 600}x launch ${i % 7 === 0 ? 'update' : 'report'}` }));
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      id: `a${i}`,
+      title: `story${i % 600} topic word${i % 600}x launch ${i % 7 === 0 ? 'update' : 'report'}`,
+    }));
     const t0 = performance.now();
     const topics = clusterArticles(many);
     expect(performance.now() - t0).toBeLessThan(3000);

@@ -18,7 +18,10 @@ export async function loadFixtureDay(date: string): Promise<FixtureDay> {
   const dir = fileURLToPath(new URL(`../../fixtures/${date}`, import.meta.url));
   const feeds = await readFeedsConfig(`${dir}/feeds.yaml`);
   const window = windowFor(date, '06:45');
-  const { articles } = await collectArticles({ feeds, window }, { fetchFeed: createFixtureFeedFetcher(dir), now: () => new Date(window.end) });
+  const { articles } = await collectArticles(
+    { feeds, window },
+    { fetchFeed: createFixtureFeedFetcher(dir), now: () => new Date(window.end) },
+  );
   const { stories } = JSON.parse(readFileSync(`${dir}/clusters.json`, 'utf8')) as { stories: { label: string; urls: string[] }[] };
   const storyOf = new Map<string, number>();
   stories.forEach((s, k) => s.urls.forEach((u) => storyOf.set(u, k)));

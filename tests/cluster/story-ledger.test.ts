@@ -21,7 +21,11 @@ function article(id: string, title: string, text = '', lang: 'en' | 'zh' = 'en')
 }
 
 const day1 = [
-  article('a1', 'Anthropic signs $200M deal to bring its LLMs to Snowflake customers', 'Snowflake will offer Claude models to its enterprise customers in a multi-year deal worth $200 million.'),
+  article(
+    'a1',
+    'Anthropic signs $200M deal to bring its LLMs to Snowflake customers',
+    'Snowflake will offer Claude models to its enterprise customers in a multi-year deal worth $200 million.',
+  ),
   article('b1', 'Hugging Face releases SmolLM3, a small open model', 'SmolLM3 is a 3 billion parameter open model with long context.'),
 ];
 
@@ -39,8 +43,22 @@ describe('recordStories', () => {
   it('replaces the entry of a re-run date and keeps only the 7 most recent dates', () => {
     const topics = clusterArticles(day1);
     let ledger: StoryLedger = emptyStoryLedger();
-    for (let d = 1; d <= 9; d++) ledger = recordStories(ledger, `2025-12-0${d}`, topics.map((topic) => ({ topic })), day1);
-    expect(ledger.days.map((d) => d.date)).toEqual(['2025-12-03', '2025-12-04', '2025-12-05', '2025-12-06', '2025-12-07', '2025-12-08', '2025-12-09']);
+    for (let d = 1; d <= 9; d++)
+      ledger = recordStories(
+        ledger,
+        `2025-12-0${d}`,
+        topics.map((topic) => ({ topic })),
+        day1,
+      );
+    expect(ledger.days.map((d) => d.date)).toEqual([
+      '2025-12-03',
+      '2025-12-04',
+      '2025-12-05',
+      '2025-12-06',
+      '2025-12-07',
+      '2025-12-08',
+      '2025-12-09',
+    ]);
     ledger = recordStories(ledger, '2025-12-09', [{ topic: topics[0]! }], day1);
     expect(ledger.days).toHaveLength(7);
     expect(ledger.days.at(-1)!.stories).toHaveLength(1);
@@ -48,15 +66,31 @@ describe('recordStories', () => {
 });
 
 describe('applyStoryLedger', () => {
-  const earlier = recordStories(emptyStoryLedger(), '2025-12-05', clusterArticles(day1).map((topic) => ({ topic })), day1);
+  const earlier = recordStories(
+    emptyStoryLedger(),
+    '2025-12-05',
+    clusterArticles(day1).map((topic) => ({ topic })),
+    day1,
+  );
 
   it('leaves out a repeat that brings no new facts, and says why', () => {
-    const today = [article('a2', 'Snowflake deal shows Anthropic’s influence', 'Anthropic will bring its Claude models to Snowflake customers under the $200 million deal.')];
+    const today = [
+      article(
+        'a2',
+        'Snowflake deal shows Anthropic’s influence',
+        'Anthropic will bring its Claude models to Snowflake customers under the $200 million deal.',
+      ),
+    ];
     const topics = clusterArticles(today);
     const out = applyStoryLedger(topics, today, earlier, '2025-12-06');
     expect(out.topics).toEqual([]);
     expect(out.skipped).toEqual([
-      expect.objectContaining({ topicId: 't1', earlierDate: '2025-12-05', earlierTitle: day1[0]!.title, reason: expect.stringMatching(/already covered on 2025-12-05/) }),
+      expect.objectContaining({
+        topicId: 't1',
+        earlierDate: '2025-12-05',
+        earlierTitle: day1[0]!.title,
+        reason: expect.stringMatching(/already covered on 2025-12-05/),
+      }),
     ]);
   });
 
@@ -74,7 +108,10 @@ describe('applyStoryLedger', () => {
   });
 
   it('keeps new stories untouched, ids and order included', () => {
-    const today = [article('c1', 'Mistral releases Devstral 2 coding models'), article('d1', 'EU opens antitrust probe into Meta WhatsApp AI policy')];
+    const today = [
+      article('c1', 'Mistral releases Devstral 2 coding models'),
+      article('d1', 'EU opens antitrust probe into Meta WhatsApp AI policy'),
+    ];
     const topics = clusterArticles(today);
     const out = applyStoryLedger(topics, today, earlier, '2025-12-06');
     expect(out).toEqual({ topics, skipped: [] });
@@ -88,18 +125,31 @@ describe('applyStoryLedger', () => {
 
   it('on the two fixture days: leaves out the retold chatbot study, marks Meta and AWS as follow-ups', async () => {
     const d1 = await loadFixtureDay('2025-12-05');
-    const ledger = recordStories(emptyStoryLedger(), '2025-12-05', clusterArticles(d1.articles).map((topic) => ({ topic })), d1.articles);
+    const ledger = recordStories(
+      emptyStoryLedger(),
+      '2025-12-05',
+      clusterArticles(d1.articles).map((topic) => ({ topic })),
+      d1.articles,
+    );
     const d2 = await loadFixtureDay('2025-12-06');
     const topics = clusterArticles(d2.articles);
     const out = applyStoryLedger(topics, d2.articles, ledger, '2025-12-06');
     const urlOf = (t: Topic) => d2.articles.find((a) => a.id === t.representativeId)!.url;
     const skippedUrls = out.skipped.map((s) => urlOf(topics.find((t) => t.id === s.topicId)!));
-    expect(skippedUrls).toEqual(['https://www.technologyreview.com/2025/12/05/1128927/the-download-political-chatbot-persuasion-gene-editing-adverts/']);
+    expect(skippedUrls).toEqual([
+      'https://www.technologyreview.com/2025/12/05/1128927/the-download-political-chatbot-persuasion-gene-editing-adverts/',
+    ]);
     const followUps = out.topics.filter((t) => t.followUp);
     expect(followUps).toHaveLength(2);
     const members = (t: Topic) => t.articleIds.map((id) => d2.articles.find((a) => a.id === id)!.url);
-    expect(followUps.some((t) => members(t).includes('https://techcrunch.com/2025/12/05/meta-acquires-ai-device-startup-limitless/'))).toBe(true);
-    expect(followUps.some((t) => members(t).includes('https://techcrunch.com/2025/12/05/aws-reinvent-was-an-all-in-pitch-for-ai-customers-might-not-be-ready/'))).toBe(true);
+    expect(followUps.some((t) => members(t).includes('https://techcrunch.com/2025/12/05/meta-acquires-ai-device-startup-limitless/'))).toBe(
+      true,
+    );
+    expect(
+      followUps.some((t) =>
+        members(t).includes('https://techcrunch.com/2025/12/05/aws-reinvent-was-an-all-in-pitch-for-ai-customers-might-not-be-ready/'),
+      ),
+    ).toBe(true);
     expect(out.topics.length + out.skipped.length).toBe(topics.length);
   });
 });
@@ -117,14 +167,21 @@ describe('ledger file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ledger-'));
     const file = path.join(dir, 'state', 'stories.json');
     expect(await readStoryLedger(file)).toEqual(emptyStoryLedger());
-    const ledger = recordStories(emptyStoryLedger(), '2025-12-05', clusterArticles(day1).map((topic) => ({ topic })), day1);
+    const ledger = recordStories(
+      emptyStoryLedger(),
+      '2025-12-05',
+      clusterArticles(day1).map((topic) => ({ topic })),
+      day1,
+    );
     await writeStoryLedger(file, ledger);
     expect(await readStoryLedger(file)).toEqual(ledger);
     expect(JSON.parse(readFileSync(file, 'utf8')).version).toBe(1);
   });
 
   it('rejects a file that is not a ledger with a StoryLedgerError naming the field', () => {
-    expect(() => parseStoryLedger('{"version":1,"days":[{"date":"yesterday","stories":[]}]}', 'x.json')).toThrow(/x\.json is not a story ledger \(days\.0\.date: /);
+    expect(() => parseStoryLedger('{"version":1,"days":[{"date":"yesterday","stories":[]}]}', 'x.json')).toThrow(
+      /x\.json is not a story ledger \(days\.0\.date: /,
+    );
   });
 
   it('moves a corrupt ledger aside with a warning and starts afresh (state never stops the nightly job)', async () => {

@@ -4,7 +4,9 @@ import { canonicalUrl } from '../../src/collect/canonical-url.js';
 
 describe('canonicalUrl', () => {
   it('drops utm_*, fbclid, gclid and the fragment but keeps other parameters as they were encoded', () => {
-    expect(canonicalUrl('https://Example.com/a/b?utm_source=rss&id=7&q=a%20b&fbclid=XYZ&utm_medium=feed#comments')).toBe('https://example.com/a/b?id=7&q=a%20b');
+    expect(canonicalUrl('https://Example.com/a/b?utm_source=rss&id=7&q=a%20b&fbclid=XYZ&utm_medium=feed#comments')).toBe(
+      'https://example.com/a/b?id=7&q=a%20b',
+    );
     expect(canonicalUrl('https://example.com/x?gclid=1&UTM_Campaign=2')).toBe('https://example.com/x');
   });
 

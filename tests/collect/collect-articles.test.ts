@@ -7,16 +7,33 @@ import type { FeedConfig, FeedResponse } from '../../src/types.js';
 const WINDOW = { start: '2025-12-03T23:00:00.000Z', end: '2025-12-04T23:00:00.000Z' };
 const NOW = new Date('2025-12-04T23:00:00.000Z');
 
-const feed = (id: string, extra: Partial<FeedConfig> = {}): FeedConfig => ({ id, name: `Feed ${id}`, url: `https://${id}.example.com/feed`, lang: 'en', ...extra });
-const ok = (body: string, url = 'https://x.example.com/feed', headers: Record<string, string> = {}): FeedResponse => ({ status: 200, headers, body: new TextEncoder().encode(body), url });
+const feed = (id: string, extra: Partial<FeedConfig> = {}): FeedConfig => ({
+  id,
+  name: `Feed ${id}`,
+  url: `https://${id}.example.com/feed`,
+  lang: 'en',
+  ...extra,
+});
+const ok = (body: string, url = 'https://x.example.com/feed', headers: Record<string, string> = {}): FeedResponse => ({
+  status: 200,
+  headers,
+  body: new TextEncoder().encode(body),
+  url,
+});
 
 const rss = (items: Array<{ title: string; link: string; date?: string; body?: string }>) =>
   `<rss version="2.0"><channel><title>t</title><link>https://x.example.com/</link>${items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}<description>${i.body ?? ''}</description></item>`)
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>${i.link}</link>${i.date ? `<pubDate>${i.date}</pubDate>` : ''}<description>${i.body ?? ''}</description></item>`,
+    )
     .join('')}</channel></rss>`;
 
 /** A fake fetcher answering from a table; records which feeds and pages were asked for. */
-function fakeDeps(feeds: Record<string, () => FeedResponse | Promise<FeedResponse>>, pages: Record<string, string> = {}): CollectDeps & { asked: string[] } {
+function fakeDeps(
+  feeds: Record<string, () => FeedResponse | Promise<FeedResponse>>,
+  pages: Record<string, string> = {},
+): CollectDeps & { asked: string[] } {
   const asked: string[] = [];
   return {
     asked,
@@ -42,7 +59,12 @@ describe('collectArticles', () => {
       a: () =>
         ok(
           rss([
-            { title: 'Late', link: 'https://a.example.com/late?utm_source=rss', date: 'Thu, 04 Dec 2025 20:00:00 GMT', body: '<p>Body <b>text</b></p>' },
+            {
+              title: 'Late',
+              link: 'https://a.example.com/late?utm_source=rss',
+              date: 'Thu, 04 Dec 2025 20:00:00 GMT',
+              body: '<p>Body <b>text</b></p>',
+            },
             { title: 'Early', link: 'https://a.example.com/early#top', date: 'Thu, 04 Dec 2025 08:00:00 +0800' },
             { title: 'Too old', link: 'https://a.example.com/old', date: 'Mon, 01 Dec 2025 08:00:00 GMT' },
             { title: 'Future', link: 'https://a.example.com/future', date: 'Fri, 05 Dec 2025 08:00:00 GMT' },
@@ -53,7 +75,14 @@ describe('collectArticles', () => {
     expect(out.totalItems).toBe(4);
     expect(out.articles.map((a) => a.title)).toEqual(['Early', 'Late']);
     const late = out.articles[1]!;
-    expect(late).toMatchObject({ feedId: 'a', source: 'Feed a', url: 'https://a.example.com/late', text: 'Body text', publishedAt: '2025-12-04T20:00:00.000Z', lang: 'en' });
+    expect(late).toMatchObject({
+      feedId: 'a',
+      source: 'Feed a',
+      url: 'https://a.example.com/late',
+      text: 'Body text',
+      publishedAt: '2025-12-04T20:00:00.000Z',
+      lang: 'en',
+    });
     expect(late.id).toMatch(/^[0-9a-f]{12}$/);
     expect(out.articles[0]!.url).toBe('https://a.example.com/early');
     expect(out.health).toEqual([expect.objectContaining({ feedId: 'a', name: 'Feed a', status: 'ok', items: 4, inWindow: 2 })]);
@@ -107,7 +136,12 @@ describe('collectArticles', () => {
       mix: () =>
         ok(
           rss([
-            { title: '台灣發表新的人工智慧模型', link: 'https://mix.example.com/zh', date: 'Thu, 04 Dec 2025 12:00:00 GMT', body: '研究團隊表示，這個模型在中文測試中表現很好。' },
+            {
+              title: '台灣發表新的人工智慧模型',
+              link: 'https://mix.example.com/zh',
+              date: 'Thu, 04 Dec 2025 12:00:00 GMT',
+              body: '研究團隊表示，這個模型在中文測試中表現很好。',
+            },
             { title: 'GPT-5', link: 'https://mix.example.com/en', date: 'Thu, 04 Dec 2025 12:00:00 GMT' },
           ]),
         ),
@@ -122,7 +156,10 @@ describe('collectArticles', () => {
     const deps = fakeDeps({
       empty: () => ok(rss([])),
       stale: () => ok(rss([{ title: 'Old', link: 'https://s.example.com/1', date: 'Mon, 10 Nov 2025 12:00:00 GMT' }])),
-      same: () => ({ ...ok(rss([{ title: 'Kept', link: 'https://same.example.com/1', date: 'Thu, 04 Dec 2025 12:00:00 GMT' }])), status: 304 }),
+      same: () => ({
+        ...ok(rss([{ title: 'Kept', link: 'https://same.example.com/1', date: 'Thu, 04 Dec 2025 12:00:00 GMT' }])),
+        status: 304,
+      }),
     });
     const out = await collectArticles({ feeds: [feed('empty'), feed('stale'), feed('same')], window: WINDOW }, deps);
     expect(out.health.map((h) => h.status)).toEqual(['empty', 'stale', 'not-modified']);
@@ -174,10 +211,22 @@ describe('collectArticles', () => {
 
   it('warns about items it cannot use', async () => {
     const deps = fakeDeps({
-      bad: () => ok(rss([{ title: 'Script', link: 'javascript:alert(1)', date: 'Thu, 04 Dec 2025 12:00:00 GMT' }, { title: 'Fine', link: 'https://bad.example.com/1', date: 'Thu, 04 Dec 2025 12:00:00 GMT' }])),
+      bad: () =>
+        ok(
+          rss([
+            { title: 'Script', link: 'javascript:alert(1)', date: 'Thu, 04 Dec 2025 12:00:00 GMT' },
+            { title: 'Fine', link: 'https://bad.example.com/1', date: 'Thu, 04 Dec 2025 12:00:00 GMT' },
+          ]),
+        ),
     });
     const out = await collectArticles({ feeds: [feed('bad')], window: WINDOW }, deps);
     expect(out.articles.map((a) => a.title)).toEqual(['Fine']);
-    expect(out.warnings).toEqual([expect.objectContaining({ code: 'items-skipped', feedId: 'bad', message: expect.stringContaining('1 of 2 item(s) in the window skipped') })]);
+    expect(out.warnings).toEqual([
+      expect.objectContaining({
+        code: 'items-skipped',
+        feedId: 'bad',
+        message: expect.stringContaining('1 of 2 item(s) in the window skipped'),
+      }),
+    ]);
   });
 });

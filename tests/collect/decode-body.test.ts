@@ -43,7 +43,9 @@ describe('decodeBody', () => {
   });
 
   it('recognises BOM-less UTF-16 and UTF-32 by their zero bytes', () => {
-    expect(decodeBody(new Uint8Array(Buffer.from('<?xml version="1.0"?><t>智</t>', 'utf16le'))).text).toBe('<?xml version="1.0"?><t>智</t>');
+    expect(decodeBody(new Uint8Array(Buffer.from('<?xml version="1.0"?><t>智</t>', 'utf16le'))).text).toBe(
+      '<?xml version="1.0"?><t>智</t>',
+    );
     const be32 = new Uint8Array([...'<t>é</t>'].flatMap((c) => [0, 0, 0, c.codePointAt(0)!]));
     expect(decodeBody(be32).text).toBe('<t>é</t>');
   });
@@ -61,20 +63,32 @@ describe('decodeBody', () => {
   });
 
   it('finds <meta charset> of HTML pages even after the first kilobyte', () => {
-    const page = bytes('<html><head>', '<!-- padding -->'.repeat(100), '<meta charset="iso-8859-1"></head><body>Caf', [0xe9], '</body></html>');
+    const page = bytes(
+      '<html><head>',
+      '<!-- padding -->'.repeat(100),
+      '<meta charset="iso-8859-1"></head><body>Caf',
+      [0xe9],
+      '</body></html>',
+    );
     const d = decodeBody(page);
     expect(d.source).toBe('html-meta');
     expect(d.text).toContain('Café');
   });
 
   it('keeps UTF-8 with one stray byte as UTF-8 (it was read as windows-1251), and counts the replacement', () => {
-    const utf8 = new Uint8Array(Buffer.from(`<rss><channel><title>${BIG5_TITLE}</title><item><title>${BIG5_TITLE}</title></item></channel></rss>`, 'utf8'));
+    const utf8 = new Uint8Array(
+      Buffer.from(`<rss><channel><title>${BIG5_TITLE}</title><item><title>${BIG5_TITLE}</title></item></channel></rss>`, 'utf8'),
+    );
     const stray = new Uint8Array([...utf8.subarray(0, 20), 0xff, ...utf8.subarray(20)]);
     const sniffed = decodeBody(stray);
     expect(sniffed).toMatchObject({ charset: 'utf-8', source: 'sniff', replaced: 1 });
     expect(sniffed.text).toContain(`<title>${BIG5_TITLE}</title>`);
     expect(sniffed.text.match(/\ufffd/g)).toHaveLength(1);
-    expect(decodeBody(stray, { 'content-type': 'application/rss+xml; charset=utf-8' })).toMatchObject({ charset: 'utf-8', source: 'header', replaced: 1 });
+    expect(decodeBody(stray, { 'content-type': 'application/rss+xml; charset=utf-8' })).toMatchObject({
+      charset: 'utf-8',
+      source: 'header',
+      replaced: 1,
+    });
     expect(decodeBody(stray, { 'content-type': 'text/xml; charset=iso-8859-1' })).toMatchObject({ charset: 'utf-8', replaced: 1 });
     // A truncated sequence (lead byte and one of two continuation bytes) is one replacement, as TextDecoder makes it.
     const truncated = new Uint8Array([...utf8.subarray(0, 20), 0xe5, 0x8f, ...utf8.subarray(20)]);
@@ -84,7 +98,8 @@ describe('decodeBody', () => {
   });
 
   it('does not take Big5, GBK or windows-1252 bytes for UTF-8 with a few errors', () => {
-    for (const name of ['big5-undeclared.xml', 'gbk-undeclared.xml', 'big5-declared.xml', 'gbk-declared.xml']) expect(isMostlyUtf8(fixture(name))).toBe(false);
+    for (const name of ['big5-undeclared.xml', 'gbk-undeclared.xml', 'big5-declared.xml', 'gbk-declared.xml'])
+      expect(isMostlyUtf8(fixture(name))).toBe(false);
     const cp1252 = bytes('<t>Caf', [0xe9], ' cr', [0xe8], 'me br', [0xfb], 'l', [0xe9], 'e ', [0x93], 'quoted', [0x94], '</t>');
     expect(isMostlyUtf8(cp1252)).toBe(false);
     expect(decodeBody(cp1252).text).toContain('Café crème brûlée “quoted”');
@@ -100,7 +115,10 @@ describe('decodeBody', () => {
   it('counts UTF-8 sequences the way the decoder replaces them', () => {
     expect(utf8Sequences(new Uint8Array(Buffer.from('aé人😀', 'utf8')))).toEqual({ valid: 3, invalid: 0 });
     // overlong, surrogate, lone continuation, lead at the end
-    expect(utf8Sequences(new Uint8Array([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x80, 0xe4]))).toEqual({ valid: 0, invalid: new TextDecoder().decode(new Uint8Array([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x80, 0xe4])).match(/\ufffd/g)!.length });
+    expect(utf8Sequences(new Uint8Array([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x80, 0xe4]))).toEqual({
+      valid: 0,
+      invalid: new TextDecoder().decode(new Uint8Array([0xc0, 0xaf, 0xed, 0xa0, 0x80, 0x80, 0xe4])).match(/\ufffd/g)!.length,
+    });
   });
 
   it('ignores bogus labels and still produces text', () => {

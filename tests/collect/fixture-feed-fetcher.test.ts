@@ -31,7 +31,10 @@ describe('createFixtureFeedFetcher', () => {
   it('names the missing file, and collect reports that feed as failed', async () => {
     const fetchFeed = createFixtureFeedFetcher(dir);
     await expect(fetchFeed(feed('nope'))).rejects.toThrow(path.join(dir, 'feeds', 'nope.xml'));
-    const out = await collectArticles({ feeds: [feed('nope')], window: { start: '2025-12-04T00:00:00Z', end: '2025-12-05T00:00:00Z' } }, { fetchFeed, now: () => new Date('2025-12-05T00:00:00Z') });
+    const out = await collectArticles(
+      { feeds: [feed('nope')], window: { start: '2025-12-04T00:00:00Z', end: '2025-12-05T00:00:00Z' } },
+      { fetchFeed, now: () => new Date('2025-12-05T00:00:00Z') },
+    );
     expect(out.health[0]).toMatchObject({ status: 'failed', reason: expect.stringContaining('nope.xml') });
   });
 

@@ -26,7 +26,8 @@ function cpuMs<T>(f: () => T): { result: T; ms: number } {
 const escape = (html: string) => html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const item = (title: string, link: string, description = 'Body.', extra = '') =>
   `<item><title>${title}</title><link>${link}</link><pubDate>${DATE}</pubDate><description>${description}</description>${extra}</item>`;
-const rss = (items: string[]) => `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Hostile</title><link>https://hostile.example.com/</link>${items.join('')}</channel></rss>`;
+const rss = (items: string[]) =>
+  `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Hostile</title><link>https://hostile.example.com/</link>${items.join('')}</channel></rss>`;
 
 function deps(body: string | Uint8Array, headers: Record<string, string> = {}): CollectDeps & { events: Array<Record<string, unknown>> } {
   const events: Array<Record<string, unknown>> = [];
@@ -34,7 +35,12 @@ function deps(body: string | Uint8Array, headers: Record<string, string> = {}): 
     events,
     now: () => new Date(WINDOW.end),
     log: (e) => void events.push(e),
-    fetchFeed: async (): Promise<FeedResponse> => ({ status: 200, headers, body: typeof body === 'string' ? new TextEncoder().encode(body) : body, url: FEED.url }),
+    fetchFeed: async (): Promise<FeedResponse> => ({
+      status: 200,
+      headers,
+      body: typeof body === 'string' ? new TextEncoder().encode(body) : body,
+      url: FEED.url,
+    }),
   };
 }
 
@@ -52,7 +58,11 @@ describe('nesting: bounded before parse5, walked without recursion', () => {
     ['stray end tags that close nothing', `${'<div></span>'.repeat(50_000)}x`, 'x'],
     ['an implied <p> inside <button> scope', `${'<p><button></p>'.repeat(20_000)}<b>x</b>`, ''],
     ['misnested formatting (the adoption agency)', `${'<b><div></b>'.repeat(20_000)}x`, 'x'],
-    ['formatting elements re-opened after every block', `${Array.from({ length: 3_000 }, (_, i) => `<b id=${i}>`).join('')}${'<p>x</p>'.repeat(5_000)}`, 'x '.repeat(5_000).trim()],
+    [
+      'formatting elements re-opened after every block',
+      `${Array.from({ length: 3_000 }, (_, i) => `<b id=${i}>`).join('')}${'<p>x</p>'.repeat(5_000)}`,
+      'x '.repeat(5_000).trim(),
+    ],
     ['an <input> that closes <select> behind an <iframe>', `<select><iframe><input>${'<div>'.repeat(50_000)}x`, 'x'],
     ['<style> inside <svg> (not raw text there)', `<svg><style>${'<div>'.repeat(50_000)}x`, 'x'],
     ['a quote that is not an attribute value', `<div =">${'<div>'.repeat(50_000)}">`, '">'],
@@ -122,13 +132,19 @@ describe('a feed of 100,000 items', () => {
 
     const out = await collectArticles({ feeds: [FEED], window: WINDOW }, deps(body));
     expect(out.articles).toHaveLength(MAX_FEED_ITEMS);
-    expect(out.warnings).toContainEqual({ code: 'too-many-items', feedId: 'hostile', message: `Hostile (hostile): the feed has 100000 items; only the first ${MAX_FEED_ITEMS} were read` });
+    expect(out.warnings).toContainEqual({
+      code: 'too-many-items',
+      feedId: 'hostile',
+      message: `Hostile (hostile): the feed has 100000 items; only the first ${MAX_FEED_ITEMS} were read`,
+    });
     const capped = await collectArticles({ feeds: [FEED], window: WINDOW }, { ...deps(body), maxItemsPerFeed: 20 });
     expect(capped.articles).toHaveLength(20);
   });
 
   it('caps a malformed feed too, when its items are recovered one by one', () => {
-    const items = Array.from({ length: 600 }, (_, i) => item(`Item ${i}`, `https://hostile.example.com/${i}`, i === 2 ? '<![CDATA[never closed' : 'Body.'));
+    const items = Array.from({ length: 600 }, (_, i) =>
+      item(`Item ${i}`, `https://hostile.example.com/${i}`, i === 2 ? '<![CDATA[never closed' : 'Body.'),
+    );
     const parsed = parseFeed(rss(items));
     expect(parsed.repaired).toMatch(/recovered 499 item\(s\) one by one$/);
     expect(parsed.droppedItems).toEqual(['item 3 could not be read: a tag, comment or CDATA section that is never closed']);
@@ -157,18 +173,38 @@ describe('errors and warnings describe a body, never quote it', () => {
   };
 
   it.each([
-    ['plain text', `Forbidden: ${SECRET}`, /^not XML or JSON: 28 characters that look like plain text, starting with neither "<" nor "\{"$/],
-    ['binary data', `\u0001\u0002\u0003${SECRET}\u0000\u0000\u0000\u0004\u0005`, /^not XML or JSON: \d+ characters that look like binary data/],
-    ['broken JSON', `{"version": "https://jsonfeed.org/version/1.1", "title": "${SECRET}" oops}`, /^not valid JSON: \d+ characters with a syntax error at position \d+$/],
-    ['an unknown root element', `<${SECRET}><x/></${SECRET}>`, /^not a feed: the root element is an unknown element \(a name of 17 characters\)/],
-    ['a comment never closed', `<rss><channel><item><title>${SECRET}</title><!-- ${SECRET}</channel></rss>`, /^not well-formed XML and no item could be recovered: a tag, comment or CDATA section that is never closed$/],
+    [
+      'plain text',
+      `Forbidden: ${SECRET}`,
+      /^not XML or JSON: 28 characters that look like plain text, starting with neither "<" nor "\{"$/,
+    ],
+    [
+      'binary data',
+      `\u0001\u0002\u0003${SECRET}\u0000\u0000\u0000\u0004\u0005`,
+      /^not XML or JSON: \d+ characters that look like binary data/,
+    ],
+    [
+      'broken JSON',
+      `{"version": "https://jsonfeed.org/version/1.1", "title": "${SECRET}" oops}`,
+      /^not valid JSON: \d+ characters with a syntax error at position \d+$/,
+    ],
+    [
+      'an unknown root element',
+      `<${SECRET}><x/></${SECRET}>`,
+      /^not a feed: the root element is an unknown element \(a name of 17 characters\)/,
+    ],
+    [
+      'a comment never closed',
+      `<rss><channel><item><title>${SECRET}</title><!-- ${SECRET}</channel></rss>`,
+      /^not well-formed XML and no item could be recovered: a tag, comment or CDATA section that is never closed$/,
+    ],
   ])('%s', async (_name, body, reason) => {
     const { out, all } = await reasonFor(body);
     expect(out.health[0]).toMatchObject({ status: 'failed', reason: expect.stringMatching(reason) });
     expect(all).not.toContain(SECRET);
   });
 
-  it('an XML error whose parser message quotes 100 characters around it (fast-xml-parser\'s readTagExp)', async () => {
+  it("an XML error whose parser message quotes 100 characters around it (fast-xml-parser's readTagExp)", async () => {
     const body = `<rss><channel><item><title>Kept</title><link>https://hostile.example.com/k</link><pubDate>${DATE}</pubDate></item><item><a b="${SECRET}></item></channel></rss>`;
     const { out, all } = await reasonFor(body);
     expect(out.articles.map((a) => a.title)).toEqual(['Kept']);
@@ -180,8 +216,12 @@ describe('errors and warnings describe a body, never quote it', () => {
   });
 
   it('a link that is not http(s) is described by its scheme, not repeated', async () => {
-    const { out, all } = await reasonFor(rss([item('Bad link', `javascript:alert('${SECRET}')`), item('Good', 'https://hostile.example.com/ok')]));
-    expect(out.warnings.find((w) => w.code === 'items-skipped')!.message).toContain('first: link is not an http(s) URL (a javascript: link)');
+    const { out, all } = await reasonFor(
+      rss([item('Bad link', `javascript:alert('${SECRET}')`), item('Good', 'https://hostile.example.com/ok')]),
+    );
+    expect(out.warnings.find((w) => w.code === 'items-skipped')!.message).toContain(
+      'first: link is not an http(s) URL (a javascript: link)',
+    );
     expect(all).not.toContain(SECRET);
   });
 
@@ -201,7 +241,12 @@ describe('errors and warnings describe a body, never quote it', () => {
 describe('charset: one stray byte does not decide the feed', () => {
   it('reads a UTF-8 Chinese feed with one 0xFF byte as UTF-8 and warns, instead of windows-1251 mojibake', async () => {
     const title = '台灣大學發表新的人工智慧模型，繁體中文理解能力大幅提升';
-    const utf8 = new TextEncoder().encode(rss([item(title, 'https://hostile.example.com/zh', '模型的推理能力明顯提升。'), item('第二則新聞：晶片出口管制', 'https://hostile.example.com/zh2')]));
+    const utf8 = new TextEncoder().encode(
+      rss([
+        item(title, 'https://hostile.example.com/zh', '模型的推理能力明顯提升。'),
+        item('第二則新聞：晶片出口管制', 'https://hostile.example.com/zh2'),
+      ]),
+    );
     const at = utf8.indexOf(0x3c, 60); // inside the channel, before the items
     const body = new Uint8Array([...utf8.subarray(0, at), 0xff, ...utf8.subarray(at)]);
     for (const headers of [{}, { 'content-type': 'application/rss+xml; charset=utf-8' }] as Array<Record<string, string>>) {
@@ -247,7 +292,10 @@ describe('control and bidi characters never leave the collector', () => {
 
   it('does not leave half a surrogate pair when a long title is cut', () => {
     const title = `${'a'.repeat(298)}😀😀😀`;
-    const r = normaliseItem({ titleHtml: title, link: 'https://hostile.example.com/s', authors: [], categories: [] }, { feed: FEED, fetchedAt: new Date(WINDOW.end) });
+    const r = normaliseItem(
+      { titleHtml: title, link: 'https://hostile.example.com/s', authors: [], categories: [] },
+      { feed: FEED, fetchedAt: new Date(WINDOW.end) },
+    );
     expect(r.ok && r.article.title).toBe(`${'a'.repeat(298)}…`);
   });
 });

@@ -3,7 +3,9 @@ import { htmlToText } from '../../src/collect/html-to-text.js';
 
 describe('htmlToText', () => {
   it('strips tags, decodes entities and collapses whitespace', () => {
-    expect(htmlToText('<p>Hello&nbsp;<b>world</b> &amp; caf&eacute;</p>\n\n<p>Second\tparagraph</p>')).toBe('Hello world & café Second paragraph');
+    expect(htmlToText('<p>Hello&nbsp;<b>world</b> &amp; caf&eacute;</p>\n\n<p>Second\tparagraph</p>')).toBe(
+      'Hello world & café Second paragraph',
+    );
   });
 
   it('keeps words of adjacent blocks apart', () => {
@@ -11,7 +13,8 @@ describe('htmlToText', () => {
   });
 
   it('never lets script, style or event-handler content into the text', () => {
-    const html = '<div onclick="steal()">safe<script>alert("x")</script> <style>p{color:red}</style>text<iframe src="javascript:evil()">fallback</iframe></div><noscript><img src=x onerror=alert(1)></noscript>';
+    const html =
+      '<div onclick="steal()">safe<script>alert("x")</script> <style>p{color:red}</style>text<iframe src="javascript:evil()">fallback</iframe></div><noscript><img src=x onerror=alert(1)></noscript>';
     const text = htmlToText(html);
     expect(text).toBe('safe text');
   });

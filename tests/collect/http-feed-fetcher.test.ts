@@ -58,7 +58,11 @@ const server = http.createServer((req, res) => {
         res.writeHead(304, { etag: '"v1"' });
         return res.end();
       }
-      return xml(RSS('Cached story'), { etag: '"v1"', 'last-modified': 'Thu, 04 Dec 2025 12:00:00 GMT', 'content-type': 'application/rss+xml; charset=utf-8' });
+      return xml(RSS('Cached story'), {
+        etag: '"v1"',
+        'last-modified': 'Thu, 04 Dec 2025 12:00:00 GMT',
+        'content-type': 'application/rss+xml; charset=utf-8',
+      });
     case '/unasked-304':
       if (n === 1) {
         res.writeHead(304);
@@ -119,7 +123,9 @@ const server = http.createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       return res.end('<!DOCTYPE html><html><head><title>Subscribe</title></head><body><h1>Please accept cookies</h1></body></html>');
     case '/nbsp':
-      return xml('<rss version="2.0"><channel><title>Entities&nbsp;R&nbsp;Us</title><link>https://nbsp.example.com/</link><item><title>Caf&eacute;&nbsp;AI&nbsp;&mdash; launch</title><link>https://nbsp.example.com/1</link><pubDate>Thu, 04 Dec 2025 12:00:00 GMT</pubDate><description>Nothing&nbsp;breaks &copy; 2025</description></item></channel></rss>');
+      return xml(
+        '<rss version="2.0"><channel><title>Entities&nbsp;R&nbsp;Us</title><link>https://nbsp.example.com/</link><item><title>Caf&eacute;&nbsp;AI&nbsp;&mdash; launch</title><link>https://nbsp.example.com/1</link><pubDate>Thu, 04 Dec 2025 12:00:00 GMT</pubDate><description>Nothing&nbsp;breaks &copy; 2025</description></item></channel></rss>',
+      );
     case '/slow':
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -149,9 +155,15 @@ afterAll(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-const feed = (p: string, id = p.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root'): FeedConfig => ({ id, name: id, url: `${base}${p}`, lang: 'zh' });
+const feed = (p: string, id = p.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root'): FeedConfig => ({
+  id,
+  name: id,
+  url: `${base}${p}`,
+  lang: 'zh',
+});
 /** Fast settings for tests; conditional GET off unless a test asks for it. */
-const fetcher = (extra: HttpFetcherOptions = {}) => createHttpFeedFetcher({ timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 50, stateFile: null, ...extra });
+const fetcher = (extra: HttpFetcherOptions = {}) =>
+  createHttpFeedFetcher({ timeoutMs: 1_000, retries: 1, backoffMs: 10, maxRetryAfterMs: 50, stateFile: null, ...extra });
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
 describe('createHttpFeedFetcher', () => {
@@ -297,8 +309,13 @@ describe('createHttpFeedFetcher', () => {
 describe('collect over HTTP: a mix of working and broken feeds', () => {
   it('collects what can be collected and names each broken feed and why', async () => {
     const f = fetcher({ timeoutMs: 300, retries: 0 });
-    const feeds = ['/big5-header', '/big5-bare', '/gbk-header', '/gbk-bare', '/nbsp', '/gzip', '/html', '/404', '/hang', '/loop-a'].map((p) => feed(p));
-    const out = await collectArticles({ feeds, window: { start: '2025-12-04T00:00:00Z', end: '2025-12-05T00:00:00Z' } }, { fetchFeed: f, now: () => new Date('2025-12-05T00:00:00Z') });
+    const feeds = ['/big5-header', '/big5-bare', '/gbk-header', '/gbk-bare', '/nbsp', '/gzip', '/html', '/404', '/hang', '/loop-a'].map(
+      (p) => feed(p),
+    );
+    const out = await collectArticles(
+      { feeds, window: { start: '2025-12-04T00:00:00Z', end: '2025-12-05T00:00:00Z' } },
+      { fetchFeed: f, now: () => new Date('2025-12-05T00:00:00Z') },
+    );
     const status = Object.fromEntries(out.health.map((h) => [h.feedId, h.status === 'failed' ? `failed: ${h.reason}` : h.status]));
     expect(status).toEqual({
       'big5-header': 'ok',

@@ -48,12 +48,18 @@ describe('classifyAddress', () => {
     expect(classifyAddress(address)).toEqual({ kind, range });
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '169.253.255.255', '2606:4700:4700::1111', '2001:4860:4860::8888', '::ffff:8.8.8.8'])(
-    '%s is public',
-    (address) => {
-      expect(classifyAddress(address)).toBeNull();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '169.253.255.255',
+    '2606:4700:4700::1111',
+    '2001:4860:4860::8888',
+    '::ffff:8.8.8.8',
+  ])('%s is public', (address) => {
+    expect(classifyAddress(address)).toBeNull();
+  });
 });
 
 describe('parseFetchAllow and refusal', () => {
@@ -65,10 +71,13 @@ describe('parseFetchAllow and refusal', () => {
     expect(parseFetchAllow('')).toEqual({ allow: [] });
   });
 
-  it.each(['http://intranet.example.com', 'localhost:8080', '10.0.0.0/33', '10.0.0.0/8/1', 'a b', '::1/129'])('rejects %s, naming the variable', (value) => {
-    expect(() => parseFetchAllow(value)).toThrow(ConfigError);
-    expect(() => parseFetchAllow(value)).toThrow(/^DIGEST_FETCH_ALLOW: ".+" is not a host name, an IP address or a CIDR/);
-  });
+  it.each(['http://intranet.example.com', 'localhost:8080', '10.0.0.0/33', '10.0.0.0/8/1', 'a b', '::1/129'])(
+    'rejects %s, naming the variable',
+    (value) => {
+      expect(() => parseFetchAllow(value)).toThrow(ConfigError);
+      expect(() => parseFetchAllow(value)).toThrow(/^DIGEST_FETCH_ALLOW: ".+" is not a host name, an IP address or a CIDR/);
+    },
+  );
 
   it('lets through what the operator allowed, by host, address or range, and nothing else', () => {
     const policy = parseFetchAllow('intranet.example.com,10.1.0.0/16,127.0.0.2');
@@ -81,7 +90,9 @@ describe('parseFetchAllow and refusal', () => {
     expect(refusal(policy, 'sub.intranet.example.com', '10.9.9.9')?.message).toBe(
       'sub.intranet.example.com resolves to 10.9.9.9, which is private (10.0.0.0/8); add it to DIGEST_FETCH_ALLOW if you trust it',
     );
-    expect(refusal(policy, '127.0.0.3', '127.0.0.3')?.message).toBe('the address is loopback (127.0.0.0/8); add it to DIGEST_FETCH_ALLOW if you trust it');
+    expect(refusal(policy, '127.0.0.3', '127.0.0.3')?.message).toBe(
+      'the address is loopback (127.0.0.0/8); add it to DIGEST_FETCH_ALLOW if you trust it',
+    );
   });
 });
 
@@ -99,12 +110,17 @@ const internal = http.createServer((req, res) => {
     return res.end(rss([{ title: 'Internal feed item', link: 'https://public.example.com/x' }]));
   }
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(`<html><body><article><p>${SECRET} ${'The internal service answers with its secret, long enough to be main text. '.repeat(5)}</p></article></body></html>`);
+  res.end(
+    `<html><body><article><p>${SECRET} ${'The internal service answers with its secret, long enough to be main text. '.repeat(5)}</p></article></body></html>`,
+  );
 });
 
 const rss = (items: Array<{ title: string; link: string }>) =>
   `<?xml version="1.0"?><rss version="2.0"><channel><title>Local</title><link>https://news.example.com/</link>${items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>Thu, 04 Dec 2025 12:00:00 GMT</pubDate><description>Teaser.</description></item>`)
+    .map(
+      (i) =>
+        `<item><title>${i.title}</title><link>${i.link}</link><pubDate>Thu, 04 Dec 2025 12:00:00 GMT</pubDate><description>Teaser.</description></item>`,
+    )
     .join('')}</channel></rss>`;
 
 const feedServer = http.createServer((req, res) => {
@@ -163,13 +179,27 @@ const attackerDns: LookupFunction = (_hostname, options, callback) => {
   else callback(null, '127.0.0.2', 4);
 };
 
-const feed = (p: string, extra: Partial<FeedConfig> = {}): FeedConfig => ({ id: p.replace(/\W+/g, '') || 'root', name: 'Local', url: `${feedBase}${p}`, lang: 'en', ...extra });
+const feed = (p: string, extra: Partial<FeedConfig> = {}): FeedConfig => ({
+  id: p.replace(/\W+/g, '') || 'root',
+  name: 'Local',
+  url: `${feedBase}${p}`,
+  lang: 'en',
+  ...extra,
+});
 const window = { start: '2025-12-04T00:00:00Z', end: '2025-12-05T00:00:00Z' };
 
 describe('the HTTP fetcher under the network policy', () => {
   const events: Array<Record<string, unknown>> = [];
   const fetcher = (extra: HttpFetcherOptions = {}) =>
-    createHttpFeedFetcher({ timeoutMs: 2_000, retries: 1, backoffMs: 5, stateFile: null, lookup: attackerDns, log: (e) => void events.push(e), ...extra });
+    createHttpFeedFetcher({
+      timeoutMs: 2_000,
+      retries: 1,
+      backoffMs: 5,
+      stateFile: null,
+      lookup: attackerDns,
+      log: (e) => void events.push(e),
+      ...extra,
+    });
 
   it('fetches the configured feed on loopback: the operator wrote that URL', async () => {
     const f = fetcher();
@@ -177,7 +207,9 @@ describe('the HTTP fetcher under the network policy', () => {
     expect(new TextDecoder().decode(res.body)).toContain('<title>Hello</title>');
     // A redirect on the same host (and port) stays trusted; to another port of the same machine it does not.
     expect((await f(feed('/same-host'))).url).toBe(`${feedBase}/feed.xml`);
-    await expect(f(feed('/other-port'))).rejects.toThrow(`refused to fetch http://127.0.0.1:${internalPort}/secret (a redirect from ${feedBase}/other-port): the address is loopback`);
+    await expect(f(feed('/other-port'))).rejects.toThrow(
+      `refused to fetch http://127.0.0.1:${internalPort}/secret (a redirect from ${feedBase}/other-port): the address is loopback`,
+    );
     await f.close();
   });
 
@@ -197,12 +229,16 @@ describe('the HTTP fetcher under the network policy', () => {
   it('refuses the IPv4-mapped IPv6 form and a name that resolves inside (DNS rebinding: checked at connect time)', async () => {
     const f = fetcher();
     hits.length = 0;
-    await expect(f(feed('/to-mapped'))).rejects.toThrow(/^refused to fetch http:\/\/\[::ffff:7f00:2\]:\d+\/secret \(a redirect from .*\): the address is loopback \(127\.0\.0\.0\/8, IPv4-mapped\)/);
+    await expect(f(feed('/to-mapped'))).rejects.toThrow(
+      /^refused to fetch http:\/\/\[::ffff:7f00:2\]:\d+\/secret \(a redirect from .*\): the address is loopback \(127\.0\.0\.0\/8, IPv4-mapped\)/,
+    );
     await expect(f(feed('/to-named-internal'))).rejects.toThrow(
       /^refused to fetch http:\/\/metadata\.attacker\.example:\d+\/secret \(a redirect from .*\): metadata\.attacker\.example resolves to 127\.0\.0\.2, which is loopback/,
     );
     const systemDns = fetcher({ lookup: undefined });
-    await expect(systemDns.fetchPage(`http://localhost:${internalPort}/secret`)).rejects.toThrow(/localhost resolves to (127\.0\.0\.1|::1), which is loopback/);
+    await expect(systemDns.fetchPage(`http://localhost:${internalPort}/secret`)).rejects.toThrow(
+      /localhost resolves to (127\.0\.0\.1|::1), which is loopback/,
+    );
     expect(hits.filter((h) => h.startsWith('internal'))).toEqual([]);
     await Promise.all([f.close(), systemDns.close()]);
   });
@@ -210,7 +246,9 @@ describe('the HTTP fetcher under the network policy', () => {
   it('lets an allowed host or range through, and only that', async () => {
     const byRange = fetcher({ networkPolicy: parseFetchAllow('127.0.0.2/32') });
     expect((await byRange(feed('/to-internal'))).url).toBe(`${internalBase}/secret`);
-    expect(new TextDecoder().decode((await byRange.fetchPage(`http://metadata.attacker.example:${internalPort}/secret`)).body)).toContain(SECRET);
+    expect(new TextDecoder().decode((await byRange.fetchPage(`http://metadata.attacker.example:${internalPort}/secret`)).body)).toContain(
+      SECRET,
+    );
     await byRange.close();
 
     const byName = fetcher({ networkPolicy: parseFetchAllow('metadata.attacker.example') });
@@ -242,7 +280,10 @@ describe('the HTTP fetcher under the network policy', () => {
 
   it('with the internal service allowed, the same feed does read the page (the refusal above is the policy, not a broken test)', async () => {
     const f = fetcher({ networkPolicy: { allow: ['127.0.0.2'] } });
-    const out = await collectArticles({ feeds: [feed('/fulltext.xml', { fullText: true })], window }, { fetchFeed: f, fetchPage: f.fetchPage, now: () => new Date(window.end) });
+    const out = await collectArticles(
+      { feeds: [feed('/fulltext.xml', { fullText: true })], window },
+      { fetchFeed: f, fetchPage: f.fetchPage, now: () => new Date(window.end) },
+    );
     expect(out.articles.some((a) => a.text.includes(SECRET))).toBe(true);
     await f.close();
   });

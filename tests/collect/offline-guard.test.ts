@@ -6,7 +6,9 @@ import { NetworkEscapeError } from '../../src/errors.js';
 describe('createOfflineGuard', () => {
   it('gives fetchers that always throw NetworkEscapeError', async () => {
     const guard = createOfflineGuard();
-    await expect(guard.fetchFeed({ id: 'a', name: 'A', url: 'https://a.example.com/feed', lang: 'en' })).rejects.toBeInstanceOf(NetworkEscapeError);
+    await expect(guard.fetchFeed({ id: 'a', name: 'A', url: 'https://a.example.com/feed', lang: 'en' })).rejects.toBeInstanceOf(
+      NetworkEscapeError,
+    );
     await expect(guard.fetchPage('https://a.example.com/p')).rejects.toThrow(/dry run tried to fetch https:\/\/a\.example\.com\/p/);
   });
 

@@ -73,7 +73,9 @@ describe('parseFeed: leniency', () => {
   });
 
   it('reads unescaped HTML inside <description>', () => {
-    const feed = parseFeed('<rss><channel><item><title>t</title><link>https://ex.com/a</link><description><p>Hello <b>there</b></p></description></item></channel></rss>');
+    const feed = parseFeed(
+      '<rss><channel><item><title>t</title><link>https://ex.com/a</link><description><p>Hello <b>there</b></p></description></item></channel></rss>',
+    );
     expect(htmlToText(feed.items[0]!.summaryHtml)).toBe('Hello there');
   });
 
@@ -105,9 +107,13 @@ describe('parseFeed: leniency', () => {
     expect(() => parseFeed('<!DOCTYPE html><html><body>Sign in</body></html>')).toThrow(/an HTML page, not a feed/);
     expect(() => parseFeed('   ')).toThrow(FeedParseError);
     // The root's name is the document's text: named only when it is a well-known non-feed document.
-    expect(() => parseFeed('<note><to>x</to></note>')).toThrow('not a feed: the root element is an unknown element (a name of 4 characters), expected <rss>, <rdf:RDF> or <feed>');
+    expect(() => parseFeed('<note><to>x</to></note>')).toThrow(
+      'not a feed: the root element is an unknown element (a name of 4 characters), expected <rss>, <rdf:RDF> or <feed>',
+    );
     expect(() => parseFeed('<opml version="2.0"><body/></opml>')).toThrow(/root element is <opml>/);
-    expect(() => parseFeed('Service Unavailable')).toThrow('not XML or JSON: 19 characters that look like plain text, starting with neither "<" nor "{"');
+    expect(() => parseFeed('Service Unavailable')).toThrow(
+      'not XML or JSON: 19 characters that look like plain text, starting with neither "<" nor "{"',
+    );
     try {
       parseFeed('<html><body>x</body></html>');
     } catch (err) {
@@ -153,7 +159,9 @@ describe('parseFeed: Atom', () => {
   });
 
   it('treats a type="text" title as text, not markup', () => {
-    const feed = parseFeed('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>a &lt;b&gt; c</title><link href="https://x.org/1"/></entry></feed>');
+    const feed = parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>a &lt;b&gt; c</title><link href="https://x.org/1"/></entry></feed>',
+    );
     expect(htmlToText(feed.items[0]!.titleHtml)).toBe('a <b> c');
   });
 });
@@ -194,7 +202,15 @@ describe('parseFeed: JSON Feed', () => {
       title: 'HF papers',
       home_page_url: 'https://huggingface.co/papers',
       items: [
-        { id: '1', url: '/papers/2512.00001', title: 'Paper & one', content_html: '<p>Abstract</p>', date_published: '2025-12-04T10:00:00Z', authors: [{ name: 'A' }], tags: ['llm'] },
+        {
+          id: '1',
+          url: '/papers/2512.00001',
+          title: 'Paper & one',
+          content_html: '<p>Abstract</p>',
+          date_published: '2025-12-04T10:00:00Z',
+          authors: [{ name: 'A' }],
+          tags: ['llm'],
+        },
         { id: 2, external_url: 'https://example.com/x', content_text: 'plain <text>' },
         { id: 3, title: 42 },
       ],

@@ -65,12 +65,13 @@ function run(file: string, headers: Record<string, string> = {}, linkFallback = 
     text = decodeBody(new Uint8Array(readFileSync(file)), headers).text;
     const feed = parseFeed(text, FEED.url);
     const articles: Article[] = [];
-    if (normalise) feed.items.forEach((item: FeedItem, i) => {
-      // The sanitize cases have no links; give them one so their text goes all the way to an article.
-      const withLink = linkFallback && !item.link ? { ...item, link: `https://robustness.example.com/item/${i}` } : item;
-      const r = normaliseItem(withLink, { feed: FEED, fetchedAt: FETCHED_AT, baseUrl: FEED.url });
-      if (r.ok) articles.push(r.article);
-    });
+    if (normalise)
+      feed.items.forEach((item: FeedItem, i) => {
+        // The sanitize cases have no links; give them one so their text goes all the way to an article.
+        const withLink = linkFallback && !item.link ? { ...item, link: `https://robustness.example.com/item/${i}` } : item;
+        const r = normaliseItem(withLink, { feed: FEED, fetchedAt: FETCHED_AT, baseUrl: FEED.url });
+        if (r.ok) articles.push(r.article);
+      });
     return { kind: 'parsed', feed, articles, text, ms: performance.now() - t0 };
   } catch (err) {
     if (err instanceof FeedParseError) return { kind: 'rejected', reason: err.message, text, ms: performance.now() - t0 };
@@ -111,7 +112,8 @@ describe.skipIf(!present)('robustness corpus', () => {
 
   describe('miniflux encoding cases decode to the strings its README gives', () => {
     const mf = (name: string) => path.join(ROOT, 'miniflux-testdata', name);
-    const decoded = (name: string, headers: Record<string, string> = {}) => decodeBody(new Uint8Array(readFileSync(mf(name))), headers).text;
+    const decoded = (name: string, headers: Record<string, string> = {}) =>
+      decodeBody(new Uint8Array(readFileSync(mf(name))), headers).text;
     const cases: Array<[string, Record<string, string>, string[]]> = [
       ['encoding__utf8.xml', {}, ['Café']],
       ['encoding__iso-8859-1.xml', {}, ['Café']],
@@ -125,7 +127,11 @@ describe.skipIf(!present)('robustness corpus', () => {
       ['encoding__utf8-meta-after-1024.html', {}, ['Café']],
       ['encoding__iso-8859-1-meta-after-1024.html', {}, ['Café']],
       ['encoding__koi8r.xml', {}, ['Пример RSS ленты', 'Привет мир! Ёжик, чай, Москва, Санкт-Петербург.']],
-      ['encoding__koi8r.xml', { 'content-type': 'application/rss+xml; charset=koi8-r' }, ['Пример RSS ленты', 'Привет мир! Ёжик, чай, Москва, Санкт-Петербург.']],
+      [
+        'encoding__koi8r.xml',
+        { 'content-type': 'application/rss+xml; charset=koi8-r' },
+        ['Пример RSS ленты', 'Привет мир! Ёжик, чай, Москва, Санкт-Петербург.'],
+      ],
       ['xml__koi8r.xml', {}, ['Пример RSS ленты', 'Привет мир! Ёжик, чай, Москва, Санкт-Петербург.']],
       ['xml__koi8r.xml', { 'content-type': 'text/xml; charset=KOI8-R' }, ['Пример RSS ленты']],
       ['xml__iso88591.xml', {}, ['Anaïs', 'Jürgen']],
@@ -138,13 +144,16 @@ describe.skipIf(!present)('robustness corpus', () => {
       });
     }
 
-    it.skipIf(!existsSync(mf('xml__iso88591_utf8_mismatch.xml')))('xml__iso88591_utf8_mismatch.xml: latin-1 bytes under a UTF-8 prolog parse without a crash', () => {
-      // miniflux drops the invalid bytes ("Anas"); we see that the bytes are not UTF-8 and read them as cp1252,
-      // which recovers the names instead of losing letters.
-      const text = decoded('xml__iso88591_utf8_mismatch.xml');
-      expect(text).toContain('Anaïs');
-      expect(text).toContain('Jürgen');
-    });
+    it.skipIf(!existsSync(mf('xml__iso88591_utf8_mismatch.xml')))(
+      'xml__iso88591_utf8_mismatch.xml: latin-1 bytes under a UTF-8 prolog parse without a crash',
+      () => {
+        // miniflux drops the invalid bytes ("Anas"); we see that the bytes are not UTF-8 and read them as cp1252,
+        // which recovers the names instead of losing letters.
+        const text = decoded('xml__iso88591_utf8_mismatch.xml');
+        expect(text).toContain('Anaïs');
+        expect(text).toContain('Jürgen');
+      },
+    );
 
     it('the real-world charset feeds parse with readable titles', () => {
       const titles = (name: string) => {
@@ -156,7 +165,8 @@ describe.skipIf(!present)('robustness corpus', () => {
       expect(titles('parser__encoding_ISO-8859-1.xml')).toMatch(/[äöüß]/);
       expect(titles('parser__no_encoding_ISO-8859-1.xml')).toMatch(/[éèà]/);
       expect(titles('parser__urdu_UTF8.xml')).toMatch(/[\u0600-\u06ff]/);
-      for (const name of ['parser__large_rss.xml', 'parser__large_atom.xml', 'parser__small_atom.xml', 'parser__rdf_UTF8.xml']) expect(titles(name).length).toBeGreaterThan(0);
+      for (const name of ['parser__large_rss.xml', 'parser__large_atom.xml', 'parser__small_atom.xml', 'parser__rdf_UTF8.xml'])
+        expect(titles(name).length).toBeGreaterThan(0);
     });
   });
 
@@ -164,7 +174,8 @@ describe.skipIf(!present)('robustness corpus', () => {
     const dir = path.join(ROOT, 'feedparser-tests', 'wellformed', 'sanitize');
     const files = walk(dir).filter((f) => f.endsWith('.xml'));
     expect(files.length).toBeGreaterThan(100);
-    const FORBIDDEN = /location\.href|alert\(|executeMe|javascript:|<script|onclick|onerror|onload|onmouse|bogus\(|evil\.css|document\.|background-image/i;
+    const FORBIDDEN =
+      /location\.href|alert\(|executeMe|javascript:|<script|onclick|onerror|onload|onmouse|bogus\(|evil\.css|document\.|background-image/i;
     const leaks: string[] = [];
     let articles = 0;
     let safeDescriptions = 0;
@@ -185,7 +196,9 @@ describe.skipIf(!present)('robustness corpus', () => {
         if (o.articles.some((a) => a.text === 'safe description' || a.title === 'safe description')) safeDescriptions++;
       }
     }
-    console.log(`sanitize: ${files.length} files, ${articles} articles, ${leaks.length} leaks, "safe description" reproduced in ${safeDescriptions}/${safeExpected}`);
+    console.log(
+      `sanitize: ${files.length} files, ${articles} articles, ${leaks.length} leaks, "safe description" reproduced in ${safeDescriptions}/${safeExpected}`,
+    );
     expect(leaks).toEqual([]);
     // Items whose only content was a script or an image have no title and no text left: no article, as it should be.
     expect(articles).toBeGreaterThan(40);
@@ -230,7 +243,9 @@ describe.skipIf(!present)('robustness corpus', () => {
         }
       });
     }
-    console.log(`rss-parser parity: ${compared} files compared, ${mismatches.length} differences${mismatches.length ? `:\n  ${mismatches.join('\n  ')}` : ''}`);
+    console.log(
+      `rss-parser parity: ${compared} files compared, ${mismatches.length} differences${mismatches.length ? `:\n  ${mismatches.join('\n  ')}` : ''}`,
+    );
     expect(compared).toBeGreaterThan(20);
     expect(mismatches).toEqual([]);
   });
@@ -242,7 +257,9 @@ describe.skipIf(!present)('robustness corpus', () => {
     for (const serde of walk(dir).filter((f) => f.endsWith('.serde.json'))) {
       const input = [serde.replace(/\.serde\.json$/, '.xml'), serde.replace(/\.serde\.json$/, '.json')].find(existsSync);
       if (!input) continue;
-      const expected = JSON.parse(readFileSync(serde, 'utf8')) as { entries: Array<{ title?: { content: string } | null; links?: Array<{ href: string }> }> };
+      const expected = JSON.parse(readFileSync(serde, 'utf8')) as {
+        entries: Array<{ title?: { content: string } | null; links?: Array<{ href: string }> }>;
+      };
       const o = run(input);
       const rel = path.relative(dir, input);
       if (o.kind !== 'parsed') {
@@ -250,7 +267,8 @@ describe.skipIf(!present)('robustness corpus', () => {
         continue;
       }
       compared++;
-      if (o.feed.items.length !== expected.entries.length) mismatches.push(`${rel}: ${o.feed.items.length} entries, feed-rs ${expected.entries.length}`);
+      if (o.feed.items.length !== expected.entries.length)
+        mismatches.push(`${rel}: ${o.feed.items.length} entries, feed-rs ${expected.entries.length}`);
       expected.entries.forEach((e, i) => {
         const ours = o.feed.items[i];
         if (!ours || !e.title) return;
@@ -259,7 +277,9 @@ describe.skipIf(!present)('robustness corpus', () => {
         if (a !== b) mismatches.push(`${rel}#${i} title: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
       });
     }
-    console.log(`feed-rs parity: ${compared} files compared, ${mismatches.length} differences${mismatches.length ? `:\n  ${mismatches.join('\n  ')}` : ''}`);
+    console.log(
+      `feed-rs parity: ${compared} files compared, ${mismatches.length} differences${mismatches.length ? `:\n  ${mismatches.join('\n  ')}` : ''}`,
+    );
     expect(compared).toBeGreaterThan(50);
     expect(mismatches).toEqual([]);
   });

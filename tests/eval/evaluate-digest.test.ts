@@ -23,7 +23,14 @@ describe('evaluateDigest on day-a (8 entries)', () => {
     expect(ev.report).toEqual({
       model: { calls: 9, cacheHits: 2, replayed: 1, inputTokens: 12345, outputTokens: 2345, costUsd: 0.0123 },
       failedTopics: 1,
-      warningsByCode: { 'feed-failed': 1, 'grounding-removed': 1, 'grounding-repaired': 1, 'topic-failed': 1, 'ungrounded-name': 1, 'ungrounded-number': 2 },
+      warningsByCode: {
+        'feed-failed': 1,
+        'grounding-removed': 1,
+        'grounding-repaired': 1,
+        'topic-failed': 1,
+        'ungrounded-name': 1,
+        'ungrounded-number': 2,
+      },
       // 999 億、42 in t1 and 3 億 in t8: 3 numbers in 2 entries, 3 / 8 entries × 100.
       ungroundedNumbers: { items: 3, entries: 2, per100Entries: 37.5 },
       ungroundedNames: { items: 1, entries: 1, per100Entries: 12.5 },

@@ -33,6 +33,9 @@ describe('--fail-on', () => {
   });
 
   it('holds nothing against a clean digest, and says which rules needed the report it lacks', () => {
-    expect(findFailures([b], ['simplified', 'duplicates', 'violations', 'ungrounded'])).toEqual({ failures: [], notEvaluated: ['day-b.md: ungrounded: no run report'] });
+    expect(findFailures([b], ['simplified', 'duplicates', 'violations', 'ungrounded'])).toEqual({
+      failures: [],
+      notEvaluated: ['day-b.md: ungrounded: no run report'],
+    });
   });
 });

@@ -15,7 +15,10 @@ const b = evaluateDigest({ file: 'day-b.md', text: fixture('day-b.md'), reportNo
 function row(table: string, label: string): string[] {
   const line = table.split('\n').find((l) => l.startsWith(`| ${label} `));
   if (!line) throw new Error(`no row "${label}" in\n${table}`);
-  return line.split('|').slice(2, -1).map((c) => c.trim());
+  return line
+    .split('|')
+    .slice(2, -1)
+    .map((c) => c.trim());
 }
 
 describe('formatEvalTable', () => {

@@ -36,7 +36,13 @@ describe('parseDigest', () => {
     expect(d.frontMatter?.tags).toEqual(['模型', '財報', '人才', '金融', '研究']);
     expect(d.insight.trends).toEqual(['模型更新與財報是今日兩條主線。']);
     expect(d.insight.outlook).toEqual(['預期更多企業導入客服機器人。']);
-    expect(d.insight.watchList).toEqual(['GPT-5.2 的實際表現', '輝達下季財測', '擴散模型的開源版本', '銀行客服的使用者回饋', '人才市場的薪資變化']);
+    expect(d.insight.watchList).toEqual([
+      'GPT-5.2 的實際表現',
+      '輝達下季財測',
+      '擴散模型的開源版本',
+      '銀行客服的使用者回饋',
+      '人才市場的薪資變化',
+    ]);
     expect(d.reading).toEqual([{ title: 'OpenAI GPT-5.2', url: 'https://example.com/news/openai-gpt-5-2', reason: '了解新模型。' }]);
     expect(d.background).toEqual(['擴散模型（Diffusion Model）：從雜訊逐步還原影像的生成模型。']);
     expect(d.keywords).toEqual(['GPT-5.2', '輝達', '擴散模型', '客服機器人', '人才', '募資', '金融', '財報']);
@@ -63,7 +69,13 @@ describe('parseDigest', () => {
       "## 編輯洞察（Editor's Insight）",
     ].join('\n');
     const [e] = allEntries(parseDigest(text));
-    expect(e).toMatchObject({ summary: '第一行。\n第二行。', details: ['一段文字而非條列。'], importance: undefined, importanceReason: '強化安全。', sources: [{ name: '量子位節選', url: '1' }] });
+    expect(e).toMatchObject({
+      summary: '第一行。\n第二行。',
+      details: ['一段文字而非條列。'],
+      importance: undefined,
+      importanceReason: '強化安全。',
+      sources: [{ name: '量子位節選', url: '1' }],
+    });
     expect(parseDigest(text).frontMatter).toBeUndefined();
   });
 });

@@ -102,7 +102,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       parsed = undefined;
     }
     if (!options.anyPath && (parsed === undefined || typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))) {
-      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'request body is not a JSON object' } }));
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: 'request body is not a JSON object' } }));
       return;
     }
     const body = (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : {}) as FakeRequest['body'];
@@ -118,7 +120,13 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       headers,
       rawBody,
       text,
-      kind: text.includes('<article id=') ? 'entry' : text.includes('<topics>') ? 'frame' : text.includes('<candidates>') ? 'triage' : 'other',
+      kind: text.includes('<article id=')
+        ? 'entry'
+        : text.includes('<topics>')
+          ? 'frame'
+          : text.includes('<candidates>')
+            ? 'triage'
+            : 'other',
       repair: messages.some((m) => m?.role === 'assistant'),
     };
     requests.push(fr);
@@ -161,8 +169,19 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
           object: 'chat.completion',
           created: 1_765_000_000,
           model: body.model,
-          choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: reply.finishReason ?? 'stop', logprobs: null }],
-          usage: { prompt_tokens: tokensOf(text.length), completion_tokens: tokensOf(content.length), total_tokens: tokensOf(text.length) + tokensOf(content.length) },
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content, refusal: null },
+              finish_reason: reply.finishReason ?? 'stop',
+              logprobs: null,
+            },
+          ],
+          usage: {
+            prompt_tokens: tokensOf(text.length),
+            completion_tokens: tokensOf(content.length),
+            total_tokens: tokensOf(text.length) + tokensOf(content.length),
+          },
         }),
       );
     } catch (err) {
@@ -256,9 +275,17 @@ export function goodFrame(text: string, overrides: Record<string, unknown> = {})
  * A correct triage answer: every candidate line (`S<n> [outlets] title — text`) scored; relevance 3 and importance
  * 2 unless `score` says otherwise for a line.
  */
-export function goodTriage(promptText: string, score: (line: string) => { relevance: number; importance: number } = () => ({ relevance: 3, importance: 2 })) {
+export function goodTriage(
+  promptText: string,
+  score: (line: string) => { relevance: number; importance: number } = () => ({ relevance: 3, importance: 2 }),
+) {
   const block = /<candidates>\n([\s\S]*?)\n<\/candidates>/.exec(promptText)?.[1] ?? '';
-  return { scores: block.split('\n').filter(Boolean).map((line) => ({ id: line.split(' ')[0]!, ...score(line) })) };
+  return {
+    scores: block
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => ({ id: line.split(' ')[0]!, ...score(line) })),
+  };
 }
 
 /** The default handler: a model that always answers correctly. */

@@ -29,11 +29,15 @@ describe('answer key', () => {
   it('is a sha256 of prompt, version, model and messages', () => {
     const k = answerKey({ prompt: 'entry', version: '1', model: 'm', messages });
     expect(k).toMatch(/^[0-9a-f]{64}$/);
-    expect(answerKey({ prompt: 'entry', version: '1', model: 'm', messages: messages.map((m) => ({ content: m.content, role: m.role })) })).toBe(k);
+    expect(
+      answerKey({ prompt: 'entry', version: '1', model: 'm', messages: messages.map((m) => ({ content: m.content, role: m.role })) }),
+    ).toBe(k);
     expect(answerKey({ prompt: 'entry', version: '2', model: 'm', messages })).not.toBe(k);
     expect(answerKey({ prompt: 'frame', version: '1', model: 'm', messages })).not.toBe(k);
     expect(answerKey({ prompt: 'entry', version: '1', model: 'n', messages })).not.toBe(k);
-    expect(answerKey({ prompt: 'entry', version: '1', model: 'm', messages: [messages[0]!, { role: 'user', content: 'data!' }] })).not.toBe(k);
+    expect(answerKey({ prompt: 'entry', version: '1', model: 'm', messages: [messages[0]!, { role: 'user', content: 'data!' }] })).not.toBe(
+      k,
+    );
   });
 });
 

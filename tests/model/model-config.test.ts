@@ -23,7 +23,13 @@ describe('model config from an env object', () => {
   });
 
   it('treats blank values (as a copied .env.example has) as unset', () => {
-    const c = loadModelConfig({ OPENAI_API_KEY: '', OPENAI_BASE_URL: '', OPENAI_MODEL: ' ', OPENAI_MODEL_ENTRY: '', DIGEST_MODEL_CONCURRENCY: '' });
+    const c = loadModelConfig({
+      OPENAI_API_KEY: '',
+      OPENAI_BASE_URL: '',
+      OPENAI_MODEL: ' ',
+      OPENAI_MODEL_ENTRY: '',
+      DIGEST_MODEL_CONCURRENCY: '',
+    });
     expect(c.apiKey).toBeUndefined();
     expect(c.model).toBe('gpt-4.1-mini');
     expect(c.modelByPrompt).toEqual({});
@@ -75,10 +81,21 @@ describe('model server settings', () => {
       DIGEST_MODEL_CONTEXT: '4096',
       DIGEST_MODEL_EXTRA_BODY: '{"chat_template_kwargs":{"enable_thinking":false},"top_k":20}',
     });
-    expect(c).toMatchObject({ server: 'vllm', family: 'hybrid', tokenParam: 'max_tokens', contextTokens: 4096, extraBody: { chat_template_kwargs: { enable_thinking: false }, top_k: 20 } });
+    expect(c).toMatchObject({
+      server: 'vllm',
+      family: 'hybrid',
+      tokenParam: 'max_tokens',
+      contextTokens: 4096,
+      extraBody: { chat_template_kwargs: { enable_thinking: false }, top_k: 20 },
+    });
     expect(loadModelConfig({})).toMatchObject({ extraBody: {} });
     expect(loadModelConfig({}).server).toBeUndefined();
-    expect(describeModelConfig(c)).toMatchObject({ server: 'vllm', profile: 'hybrid', context: 4096, extraBody: ['chat_template_kwargs', 'top_k'] });
+    expect(describeModelConfig(c)).toMatchObject({
+      server: 'vllm',
+      profile: 'hybrid',
+      context: 4096,
+      extraBody: ['chat_template_kwargs', 'top_k'],
+    });
   });
 
   it('refuses bad values with the variable and the fix', () => {
@@ -91,18 +108,32 @@ describe('model server settings', () => {
   });
 
   it('Azure: a classic resource from AZURE_OPENAI_ENDPOINT, or from a base URL naming a deployment; v1 is a plain base URL', () => {
-    const classic = loadModelConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com/', AZURE_OPENAI_API_KEY: 'k', OPENAI_MODEL: 'my-deployment' });
-    expect(classic).toMatchObject({ apiKey: 'k', baseUrl: undefined, azure: { endpoint: 'https://res.openai.azure.com', apiVersion: '2024-10-21' } });
-    const named = loadModelConfig({ OPENAI_BASE_URL: 'https://res.openai.azure.com/openai/deployments/gpt4o?api-version=2025-01-01-preview', OPENAI_API_KEY: 'k' });
+    const classic = loadModelConfig({
+      AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com/',
+      AZURE_OPENAI_API_KEY: 'k',
+      OPENAI_MODEL: 'my-deployment',
+    });
+    expect(classic).toMatchObject({
+      apiKey: 'k',
+      baseUrl: undefined,
+      azure: { endpoint: 'https://res.openai.azure.com', apiVersion: '2024-10-21' },
+    });
+    const named = loadModelConfig({
+      OPENAI_BASE_URL: 'https://res.openai.azure.com/openai/deployments/gpt4o?api-version=2025-01-01-preview',
+      OPENAI_API_KEY: 'k',
+    });
     expect(named.azure).toEqual({ endpoint: 'https://res.openai.azure.com', apiVersion: '2025-01-01-preview', deployment: 'gpt4o' });
     expect(loadModelConfig({ OPENAI_BASE_URL: 'https://res.openai.azure.com/openai/v1/', OPENAI_API_KEY: 'k' }).azure).toBeUndefined();
     expect(() => loadModelConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com' })).toThrow(/AZURE_OPENAI_API_KEY/);
-    expect(() => loadModelConfig({ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_API_KEY: 'k', OPENAI_API_VERSION: 'v1' })).toThrow(/OPENAI_API_VERSION/);
+    expect(() =>
+      loadModelConfig({ AZURE_OPENAI_ENDPOINT: 'https://r.openai.azure.com', AZURE_OPENAI_API_KEY: 'k', OPENAI_API_VERSION: 'v1' }),
+    ).toThrow(/OPENAI_API_VERSION/);
     expect(JSON.stringify(describeModelConfig(classic))).not.toContain('"k"');
   });
 
   it('prices common OpenAI, DeepSeek, Gemini and Qwen models, and a router name as its model', () => {
-    for (const m of ['gpt-5', 'gpt-5-mini', 'o4-mini', 'deepseek-chat', 'gemini-2.5-flash', 'qwen-plus']) expect(DEFAULT_PRICES[m], m).toBeDefined();
+    for (const m of ['gpt-5', 'gpt-5-mini', 'o4-mini', 'deepseek-chat', 'gemini-2.5-flash', 'qwen-plus'])
+      expect(DEFAULT_PRICES[m], m).toBeDefined();
     expect(estimateCost('openai/gpt-4.1-mini', { inputTokens: 1_000_000, outputTokens: 0 }, DEFAULT_PRICES)).toBeCloseTo(0.4);
   });
 });

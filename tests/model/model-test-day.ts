@@ -83,7 +83,13 @@ export function makeChineseDay(topics: number, o: { articles?: number; chars?: n
       const id = `z${i}-${j}`;
       ids.push(id);
       const text = `${CHINESE.repeat(Math.ceil((o.chars ?? 3000) / CHINESE.length))}`.slice(0, o.chars ?? 3000);
-      articles.push(makeArticle(id, `Story ${i} report ${j}: 晶片大廠發表第 ${i} 代加速器`, text, { lang: 'zh', source: j === 1 ? 'iThome' : '數位時代', url: `https://news.example.tw/${i}/${j}` }));
+      articles.push(
+        makeArticle(id, `Story ${i} report ${j}: 晶片大廠發表第 ${i} 代加速器`, text, {
+          lang: 'zh',
+          source: j === 1 ? 'iThome' : '數位時代',
+          url: `https://news.example.tw/${i}/${j}`,
+        }),
+      );
     }
     ts.push({ id: `t${i}`, articleIds: ids, representativeId: ids[0]!, keywords: [`story${i}`] });
   }

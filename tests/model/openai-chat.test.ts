@@ -99,7 +99,10 @@ describe('openai chat adapter over real HTTP', () => {
   });
 
   it('does not retry a bad key, and marks it fatal', async () => {
-    const { chat, delays } = await chatFor(() => ({ status: 401, error: { message: 'Incorrect API key provided', type: 'invalid_request_error' } }));
+    const { chat, delays } = await chatFor(() => ({
+      status: 401,
+      error: { message: 'Incorrect API key provided', type: 'invalid_request_error' },
+    }));
     const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
     expect(err.name).toBe('ModelCallError');
     expect(err.failure).toBe('auth');
@@ -110,7 +113,10 @@ describe('openai chat adapter over real HTTP', () => {
   });
 
   it('does not retry an exhausted quota', async () => {
-    const { chat } = await chatFor(() => ({ status: 429, error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' } }));
+    const { chat } = await chatFor(() => ({
+      status: 429,
+      error: { message: 'You exceeded your current quota', type: 'insufficient_quota', code: 'insufficient_quota' },
+    }));
     const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
     expect(err.failure).toBe('quota');
     expect(server!.requests).toHaveLength(1);
@@ -132,12 +138,16 @@ describe('openai chat adapter over real HTTP', () => {
 
   it('falls back from json_schema to JSON mode to a prompt-only request, remembering each step', async () => {
     const { chat } = await chatFor((req) =>
-      req.body.response_format ? { status: 400, error: { message: `response_format ${req.body.response_format.type} is not supported by this server` } } : ok(req),
+      req.body.response_format
+        ? { status: 400, error: { message: `response_format ${req.body.response_format.type} is not supported by this server` } }
+        : ok(req),
     );
     const r = await chat.complete(request());
     expect(r.mode).toBe('prompt');
     expect(server!.requests.map((q) => q.body.response_format?.type ?? 'none')).toEqual(['json_schema', 'json_object', 'none']);
-    expect(server!.requests[2]!.body.messages[0]!.content).toMatch(/^You answer in JSON\.\n\nAnswer with one JSON object only .*"additionalProperties":false/s);
+    expect(server!.requests[2]!.body.messages[0]!.content).toMatch(
+      /^You answer in JSON\.\n\nAnswer with one JSON object only .*"additionalProperties":false/s,
+    );
     await chat.complete(request());
     expect(server!.requests).toHaveLength(4);
   });
@@ -150,8 +160,13 @@ describe('openai chat adapter over real HTTP', () => {
 
   it('switches to max_completion_tokens and drops temperature when the server rejects them', async () => {
     const { chat } = await chatFor((req) => {
-      if (req.body.max_tokens !== undefined) return { status: 400, error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead." } };
-      if (req.body.temperature !== undefined) return { status: 400, error: { message: "Unsupported value: 'temperature' does not support 0.2 with this model." } };
+      if (req.body.max_tokens !== undefined)
+        return {
+          status: 400,
+          error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead." },
+        };
+      if (req.body.temperature !== undefined)
+        return { status: 400, error: { message: "Unsupported value: 'temperature' does not support 0.2 with this model." } };
       return ok(req);
     });
     await chat.complete(request());
@@ -180,7 +195,15 @@ describe('openai chat adapter over real HTTP', () => {
   });
 
   it("reads an error body the SDK cannot (a JSON array): the server's words reach the failure", async () => {
-    const body = JSON.stringify([{ error: { code: 400, status: 'INVALID_ARGUMENT', message: 'Invalid JSON payload received. Unknown name "frobnicate": Cannot find field.' } }]);
+    const body = JSON.stringify([
+      {
+        error: {
+          code: 400,
+          status: 'INVALID_ARGUMENT',
+          message: 'Invalid JSON payload received. Unknown name "frobnicate": Cannot find field.',
+        },
+      },
+    ]);
     const { chat } = await chatFor(() => ({ response: { status: 400, headers: { 'content-type': 'application/json' }, body } }));
     const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
     expect(err.failure).toBe('rejected');
@@ -189,14 +212,29 @@ describe('openai chat adapter over real HTTP', () => {
   });
 
   it('honours a wait written in the body (Gemini RetryInfo), capped', async () => {
-    const body = JSON.stringify([{ error: { code: 429, status: 'RESOURCE_EXHAUSTED', message: 'You exceeded your current quota.', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '3s' }] } }]);
+    const body = JSON.stringify([
+      {
+        error: {
+          code: 429,
+          status: 'RESOURCE_EXHAUSTED',
+          message: 'You exceeded your current quota.',
+          details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '3s' }],
+        },
+      },
+    ]);
     const { chat, delays } = await chatFor(failFirst(1, { response: { status: 429, body } }));
     await chat.complete(request());
     expect(delays).toEqual([3000]);
   });
 
   it('a daily quota ("retry after 86400 seconds") is a spent quota, not a wait', async () => {
-    const { chat, delays } = await chatFor(() => ({ status: 429, headers: { 'retry-after': '86400' }, error: { message: 'Requests … have exceeded token rate limit of your current OpenAI S0 pricing tier. Please retry after 86400 seconds.' } }));
+    const { chat, delays } = await chatFor(() => ({
+      status: 429,
+      headers: { 'retry-after': '86400' },
+      error: {
+        message: 'Requests … have exceeded token rate limit of your current OpenAI S0 pricing tier. Please retry after 86400 seconds.',
+      },
+    }));
     const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
     expect(err.failure).toBe('quota');
     expect(err.fatal).toBe(true);
@@ -204,14 +242,23 @@ describe('openai chat adapter over real HTTP', () => {
   });
 
   it('a request too large for the tokens-per-minute limit is not retried', async () => {
-    const { chat } = await chatFor(() => ({ status: 429, error: { message: 'Request too large for gpt-4o in organization org-x on tokens per min (TPM): Limit 30000, Requested 30601.', type: 'tokens', code: 'rate_limit_exceeded' } }));
+    const { chat } = await chatFor(() => ({
+      status: 429,
+      error: {
+        message: 'Request too large for gpt-4o in organization org-x on tokens per min (TPM): Limit 30000, Requested 30601.',
+        type: 'tokens',
+        code: 'rate_limit_exceeded',
+      },
+    }));
     const err = (await chat.complete(request()).catch((e: unknown) => e)) as ModelCallError;
     expect(err.failure).toBe('rejected');
     expect(server!.requests).toHaveLength(1);
   });
 
   it('retries a 200 that carries an error and no choices (OpenRouter after the model started)', async () => {
-    const { chat, delays } = await chatFor(failFirst(1, { raw: JSON.stringify({ error: { code: 502, message: 'Provider returned error' } }) }));
+    const { chat, delays } = await chatFor(
+      failFirst(1, { raw: JSON.stringify({ error: { code: 502, message: 'Provider returned error' } }) }),
+    );
     expect((await chat.complete(request())).text).toContain('ok');
     expect(delays).toHaveLength(1);
   });
@@ -248,11 +295,13 @@ describe('openai chat adapter over real HTTP', () => {
     const { messages: _m, ...shape } = request();
     expect(createOpenAiChat(loadModelConfig({ OPENAI_BASE_URL: server!.url })).promptRoom!(shape)).toBeUndefined();
     // 1500 prompt tokens + 1500 asked in 3000: lowered to what is left.
-    const long = 'word '.repeat(1500 * 3.6 / 5);
+    const long = 'word '.repeat((1500 * 3.6) / 5);
     await chat.complete(request({ maxTokens: 1500, messages: [{ role: 'user', content: long }] }));
     expect(server!.requests[0]!.body.max_tokens).toBeLessThan(1500);
     expect(server!.requests[0]!.body.max_tokens).toBeGreaterThanOrEqual(750);
-    const err = (await chat.complete(request({ messages: [{ role: 'user', content: long.repeat(2) }] })).catch((e: unknown) => e)) as ModelCallError;
+    const err = (await chat
+      .complete(request({ messages: [{ role: 'user', content: long.repeat(2) }] }))
+      .catch((e: unknown) => e)) as ModelCallError;
     expect(err.failure).toBe('context');
     expect(err.context).toMatchObject({ contextTokens: 3000 });
     expect(server!.requests).toHaveLength(1);
@@ -261,7 +310,13 @@ describe('openai chat adapter over real HTTP', () => {
   it("vLLM's budget overflow (which names max_tokens) lowers max_tokens to the room it states, once, and never switches parameter", async () => {
     const { chat } = await chatFor((req) =>
       Number(req.body.max_tokens) > 1096
-        ? { status: 400, error: { message: `'max_tokens' or 'max_completion_tokens' is too large: ${req.body.max_tokens}. This model's maximum context length is 4096 tokens and your request has 3000 input tokens (${req.body.max_tokens} > 4096 - 3000).`, type: 'BadRequestError' } }
+        ? {
+            status: 400,
+            error: {
+              message: `'max_tokens' or 'max_completion_tokens' is too large: ${req.body.max_tokens}. This model's maximum context length is 4096 tokens and your request has 3000 input tokens (${req.body.max_tokens} > 4096 - 3000).`,
+              type: 'BadRequestError',
+            },
+          }
         : ok(req),
     );
     await chat.complete(request({ maxTokens: 1500 }));

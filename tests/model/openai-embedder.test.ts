@@ -19,11 +19,15 @@ beforeAll(async () => {
       const body = JSON.parse(raw) as { input: string[] };
       batches.push(body.input);
       if (body.input.includes('fail')) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'bad input', type: 'invalid_request_error' } }));
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: 'bad input', type: 'invalid_request_error' } }));
         return;
       }
       const data = body.input.map((t, index) => ({ object: 'embedding', index, embedding: [t.length, t.split(' ').length - 1] }));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: data.reverse(), model: 'm', usage: { prompt_tokens: 1, total_tokens: 1 } }));
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ object: 'list', data: data.reverse(), model: 'm', usage: { prompt_tokens: 1, total_tokens: 1 } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,14 +62,19 @@ describe('createOpenAIEmbedder', () => {
 
   it('wraps a failed request in an EmbeddingsError that says what to do', async () => {
     const embedder = createOpenAIEmbedder({ model: 'm', apiKey: 'k', baseURL, maxRetries: 0 });
-    await expect(embedder.embed(['fail'])).rejects.toMatchObject({ name: 'EmbeddingsError', message: expect.stringMatching(/unset DIGEST_EMBEDDINGS_MODEL/) });
+    await expect(embedder.embed(['fail'])).rejects.toMatchObject({
+      name: 'EmbeddingsError',
+      message: expect.stringMatching(/unset DIGEST_EMBEDDINGS_MODEL/),
+    });
   });
 });
 
 describe('embeddings settings', () => {
   it('are off unless DIGEST_EMBEDDINGS_MODEL is set, and default to the chat server and key', () => {
     expect(loadModelConfig({ OPENAI_API_KEY: 'k' }).embeddings).toBeUndefined();
-    expect(loadModelConfig({ DIGEST_EMBEDDINGS_MODEL: 'm', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }).embeddings).toEqual({
+    expect(
+      loadModelConfig({ DIGEST_EMBEDDINGS_MODEL: 'm', OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' }).embeddings,
+    ).toEqual({
       model: 'm',
       apiKey: 'k',
       baseUrl: 'http://127.0.0.1:1/v1',
@@ -73,7 +82,9 @@ describe('embeddings settings', () => {
   });
 
   it('rejects a bad base URL and a missing key and server as configuration errors', () => {
-    expect(() => loadModelConfig({ DIGEST_EMBEDDINGS_MODEL: 'm', OPENAI_API_KEY: 'k', DIGEST_EMBEDDINGS_BASE_URL: 'not a url' })).toThrow(/DIGEST_EMBEDDINGS_BASE_URL/);
+    expect(() => loadModelConfig({ DIGEST_EMBEDDINGS_MODEL: 'm', OPENAI_API_KEY: 'k', DIGEST_EMBEDDINGS_BASE_URL: 'not a url' })).toThrow(
+      /DIGEST_EMBEDDINGS_BASE_URL/,
+    );
     expect(() => loadModelConfig({ DIGEST_EMBEDDINGS_MODEL: 'm' })).toThrow(expect.objectContaining({ name: 'ConfigError' }));
   });
 
@@ -83,13 +94,20 @@ describe('embeddings settings', () => {
       req.resume();
       req.on('end', () => {
         calls++;
-        if (calls === 1) return void res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '120' }).end('{"error":{"message":"busy"}}');
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'list', data: [{ object: 'embedding', index: 0, embedding: [1, 2] }], model: 'm' }));
+        if (calls === 1)
+          return void res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '120' }).end('{"error":{"message":"busy"}}');
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ object: 'list', data: [{ object: 'embedding', index: 0, embedding: [1, 2] }], model: 'm' }));
       });
     });
     await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
     const waits: number[] = [];
-    const embedder = createOpenAIEmbedder({ model: 'm', baseURL: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/v1`, sleep: async (ms) => void waits.push(ms) });
+    const embedder = createOpenAIEmbedder({
+      model: 'm',
+      baseURL: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/v1`,
+      sleep: async (ms) => void waits.push(ms),
+    });
     expect(await embedder.embed(['x'])).toEqual([[1, 2]]);
     expect(calls).toBe(2);
     expect(waits).toEqual([30_000]); // Retry-After 120 s, capped

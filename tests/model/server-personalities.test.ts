@@ -58,16 +58,27 @@ async function post(s: PersonalityServer, body: object, opts: { path?: string; h
 
 // ── Prompts shaped like the program's ────────────────────────────────────────────────────────────────────────
 
-const ENTRY_SYSTEM = readFileSync(new URL('../../prompts/entry.md', import.meta.url), 'utf8').split('\n# user')[0]!.split('# system')[1]!.trim();
-const english = (n: number) => 'OpenAI released GPT-5.2 on 2025-12-04 with a 400K context window and new pricing. '.repeat(Math.ceil(n / 84)).slice(0, n);
-const chinese = (n: number) => '輝達發表新一代資料中心晶片，效能較前代提升百分之三十，並預計明年出貨。'.repeat(Math.ceil(n / 34)).slice(0, n);
+const ENTRY_SYSTEM = readFileSync(new URL('../../prompts/entry.md', import.meta.url), 'utf8')
+  .split('\n# user')[0]!
+  .split('# system')[1]!
+  .trim();
+const english = (n: number) =>
+  'OpenAI released GPT-5.2 on 2025-12-04 with a 400K context window and new pricing. '.repeat(Math.ceil(n / 84)).slice(0, n);
+const chinese = (n: number) =>
+  '輝達發表新一代資料中心晶片，效能較前代提升百分之三十，並預計明年出貨。'.repeat(Math.ceil(n / 34)).slice(0, n);
 
 /** An entry request like the program's: system prompt, fenced articles (one long Chinese one by default). */
 function entryMessages(articles: string[] = [english(3500), english(3500), chinese(3500)]) {
-  const fenced = articles.map((t, i) => `<article id="A${i + 1}" source="Example" lang="${/[\u4e00-\u9fff]/.test(t) ? 'zh' : 'en'}">\ntitle: Story ${i + 1}\n${t}\n</article>`);
+  const fenced = articles.map(
+    (t, i) =>
+      `<article id="A${i + 1}" source="Example" lang="${/[\u4e00-\u9fff]/.test(t) ? 'zh' : 'en'}">\ntitle: Story ${i + 1}\n${t}\n</article>`,
+  );
   return [
     { role: 'system', content: ENTRY_SYSTEM },
-    { role: 'user', content: `Digest date: 2025-12-05 (Asia/Taipei).\nThe story's articles, ids ${articles.map((_, i) => `A${i + 1}`).join(', ')}:\n\n${fenced.join('\n\n')}` },
+    {
+      role: 'user',
+      content: `Digest date: 2025-12-05 (Asia/Taipei).\nThe story's articles, ids ${articles.map((_, i) => `A${i + 1}`).join(', ')}:\n\n${fenced.join('\n\n')}`,
+    },
   ];
 }
 
@@ -82,7 +93,11 @@ const SCHEMA_FORMAT = {
     schema: {
       $schema: 'http://json-schema.org/draft-07/schema#',
       type: 'object',
-      properties: { title: { type: 'string' }, sourceIds: { type: 'array', items: { type: 'string' } }, note: { type: ['string', 'null'] } },
+      properties: {
+        title: { type: 'string' },
+        sourceIds: { type: 'array', items: { type: 'string' } },
+        note: { type: ['string', 'null'] },
+      },
       required: ['title', 'sourceIds', 'note'],
       additionalProperties: false,
     },
@@ -90,7 +105,13 @@ const SCHEMA_FORMAT = {
 };
 
 /** What the program sends today for an entry (prompts/entry.md: temperature 0.2, max_tokens 2000). */
-const programRequest = (model: string, messages = entryMessages()) => ({ model, messages, response_format: SCHEMA_FORMAT, temperature: 0.2, max_tokens: 2000 });
+const programRequest = (model: string, messages = entryMessages()) => ({
+  model,
+  messages,
+  response_format: SCHEMA_FORMAT,
+  temperature: 0.2,
+  max_tokens: 2000,
+});
 
 const parsesAsEntry = (content: string) => {
   const v = JSON.parse(content) as Record<string, unknown>;
@@ -155,25 +176,52 @@ describe('OpenAI gpt-4.1', () => {
     expect(r.status).toBe(200);
     parsesAsEntry(r.json.choices[0].message.content);
     expect(r.json.choices[0]).toMatchObject({ finish_reason: 'stop', message: { role: 'assistant', refusal: null } });
-    expect(r.json.usage).toMatchObject({ prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number), completion_tokens_details: { reasoning_tokens: 0 } });
+    expect(r.json.usage).toMatchObject({
+      prompt_tokens: expect.any(Number),
+      completion_tokens: expect.any(Number),
+      completion_tokens_details: { reasoning_tokens: 0 },
+    });
   });
 
   it('rejects an output budget above the model maximum, JSON mode without the word json, and a bad key', async () => {
     const s = await start(openAiGpt41({ apiKey: 'sk-right' }));
-    const bad = await post(s, { model: 'gpt-4.1', messages: SMALL(), max_tokens: 40_000 }, { headers: { authorization: 'Bearer sk-right' } });
-    expect(bad.json.error).toEqual({ message: 'max_tokens is too large: 40000. This model supports at most 32768 completion tokens, whereas you provided 40000.', type: 'invalid_request_error', param: 'max_tokens', code: 'invalid_value' });
-    const mode = await post(s, { model: 'gpt-4.1', messages: [{ role: 'user', content: 'Say ok.' }], response_format: { type: 'json_object' } }, { headers: { authorization: 'Bearer sk-right' } });
-    expect(mode.json.error.message).toBe("'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.");
+    const bad = await post(
+      s,
+      { model: 'gpt-4.1', messages: SMALL(), max_tokens: 40_000 },
+      { headers: { authorization: 'Bearer sk-right' } },
+    );
+    expect(bad.json.error).toEqual({
+      message: 'max_tokens is too large: 40000. This model supports at most 32768 completion tokens, whereas you provided 40000.',
+      type: 'invalid_request_error',
+      param: 'max_tokens',
+      code: 'invalid_value',
+    });
+    const mode = await post(
+      s,
+      { model: 'gpt-4.1', messages: [{ role: 'user', content: 'Say ok.' }], response_format: { type: 'json_object' } },
+      { headers: { authorization: 'Bearer sk-right' } },
+    );
+    expect(mode.json.error.message).toBe(
+      "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.",
+    );
     const auth = await post(s, { model: 'gpt-4.1', messages: SMALL() }, { headers: { authorization: 'Bearer sk-wrong-key-123' } });
     expect(auth.status).toBe(401);
-    expect(auth.json.error).toMatchObject({ code: 'invalid_api_key', type: 'invalid_request_error', message: expect.stringMatching(/^Incorrect API key provided: sk-\*\*\*-123\./) });
+    expect(auth.json.error).toMatchObject({
+      code: 'invalid_api_key',
+      type: 'invalid_request_error',
+      message: expect.stringMatching(/^Incorrect API key provided: sk-\*\*\*-123\./),
+    });
   });
 
   it('rate-limits with its tokens-per-minute body and x-ratelimit headers, no Retry-After', async () => {
     const s = await start(openAiGpt41({ rateLimitFirst: 1 }));
     const r = await post(s, programRequest('gpt-4.1', SMALL()));
     expect(r.status).toBe(429);
-    expect(r.json.error).toMatchObject({ type: 'tokens', code: 'rate_limit_exceeded', message: expect.stringMatching(/Please try again in 3\.89s/) });
+    expect(r.json.error).toMatchObject({
+      type: 'tokens',
+      code: 'rate_limit_exceeded',
+      message: expect.stringMatching(/Please try again in 3\.89s/),
+    });
     expect(r.headers.get('x-ratelimit-reset-tokens')).toBe('1.5s');
     expect(r.headers.get('retry-after')).toBeNull();
     expect((await post(s, programRequest('gpt-4.1', SMALL()))).status).toBe(200);
@@ -183,7 +231,13 @@ describe('OpenAI gpt-4.1', () => {
     const s = await start(openAiGpt41());
     const r = await post(s, { model: 'gpt-4o', messages: [{ role: 'user', content: english(540_000) }] });
     expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ code: 'context_length_exceeded', param: 'messages', message: expect.stringMatching(/^This model's maximum context length is 128000 tokens\. However, your messages resulted in \d+ tokens\./) });
+    expect(r.json.error).toMatchObject({
+      code: 'context_length_exceeded',
+      param: 'messages',
+      message: expect.stringMatching(
+        /^This model's maximum context length is 128000 tokens\. However, your messages resulted in \d+ tokens\./,
+      ),
+    });
   });
 });
 
@@ -193,7 +247,12 @@ describe('OpenAI reasoning models (gpt-5, o4-mini)', () => {
     const r = await post(s, { model: 'gpt-5', messages: SMALL(), max_tokens: 2000 });
     expect(r.status).toBe(400);
     expect(r.json).toEqual({
-      error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' },
+      error: {
+        message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        type: 'invalid_request_error',
+        param: 'max_tokens',
+        code: 'unsupported_parameter',
+      },
     });
     expect(s.personality.rejected).toEqual([{ index: 0, status: 400, reason: 'max_tokens-unsupported', body: r.text }]);
   });
@@ -201,7 +260,12 @@ describe('OpenAI reasoning models (gpt-5, o4-mini)', () => {
   it('rejects any temperature but 1', async () => {
     const s = await start(openAiReasoning({ model: 'gpt-5' }));
     const r = await post(s, { model: 'gpt-5', messages: SMALL(), max_completion_tokens: 16_000, temperature: 0.2 });
-    expect(r.json.error).toEqual({ message: "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.", type: 'invalid_request_error', param: 'temperature', code: 'unsupported_value' });
+    expect(r.json.error).toEqual({
+      message: "Unsupported value: 'temperature' does not support 0.2 with this model. Only the default (1) value is supported.",
+      type: 'invalid_request_error',
+      param: 'temperature',
+      code: 'unsupported_value',
+    });
     expect((await post(s, { model: 'gpt-5', messages: SMALL(), max_completion_tokens: 16_000, temperature: 1 })).status).toBe(200);
   });
 
@@ -244,14 +308,30 @@ describe('DeepSeek', () => {
   it('deepseek-chat rejects json_schema and JSON mode without the word json', async () => {
     const s = await start(deepseekChat());
     const r = await post(s, programRequest('deepseek-chat', SMALL()));
-    expect(r.json).toEqual({ error: { message: 'This response_format type is unavailable now', type: 'invalid_request_error', param: null, code: 'invalid_request_error' } });
-    const noWord = await post(s, { model: 'deepseek-chat', messages: [{ role: 'user', content: 'Say ok.' }], response_format: { type: 'json_object' } });
+    expect(r.json).toEqual({
+      error: {
+        message: 'This response_format type is unavailable now',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'invalid_request_error',
+      },
+    });
+    const noWord = await post(s, {
+      model: 'deepseek-chat',
+      messages: [{ role: 'user', content: 'Say ok.' }],
+      response_format: { type: 'json_object' },
+    });
     expect(noWord.status).toBe(400);
   });
 
   it('deepseek-chat answers JSON mode after keep-alive blank lines, caps max_tokens at 8K and ignores max_completion_tokens', async () => {
     const s = await start(deepseekChat());
-    const r = await post(s, { model: 'deepseek-chat', messages: SMALL(), response_format: { type: 'json_object' }, max_completion_tokens: 5 });
+    const r = await post(s, {
+      model: 'deepseek-chat',
+      messages: SMALL(),
+      response_format: { type: 'json_object' },
+      max_completion_tokens: 5,
+    });
     expect(r.text.startsWith('\n\n{')).toBe(true);
     parsesAsEntry(r.json.choices[0].message.content);
     expect(r.json.usage).toMatchObject({ prompt_cache_hit_tokens: 0, prompt_cache_miss_tokens: r.json.usage.prompt_tokens });
@@ -261,7 +341,13 @@ describe('DeepSeek', () => {
 
   it('deepseek-reasoner ignores temperature, returns reasoning_content, and counts it against max_tokens', async () => {
     const s = await start(deepseekReasoner());
-    const ok = await post(s, { model: 'deepseek-reasoner', messages: SMALL(), temperature: 0.2, max_tokens: 4000, response_format: { type: 'json_object' } });
+    const ok = await post(s, {
+      model: 'deepseek-reasoner',
+      messages: SMALL(),
+      temperature: 0.2,
+      max_tokens: 4000,
+      response_format: { type: 'json_object' },
+    });
     const m = ok.json.choices[0].message;
     parsesAsEntry(m.content);
     expect(m.reasoning_content).toMatch(/```json/);
@@ -281,7 +367,11 @@ describe('Gemini OpenAI compatibility', () => {
     const r = await post(s, { model: 'gemini-2.5-flash', messages: SMALL(), enable_thinking: false });
     expect(r.status).toBe(400);
     expect(Array.isArray(r.json)).toBe(true);
-    expect(r.json[0].error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT', message: 'Invalid JSON payload received. Unknown name "enable_thinking": Cannot find field.' });
+    expect(r.json[0].error).toMatchObject({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: 'Invalid JSON payload received. Unknown name "enable_thinking": Cannot find field.',
+    });
   });
 
   it('the openai SDK reports an array body as "400 status code (no body)"', async () => {
@@ -308,7 +398,11 @@ describe('Gemini OpenAI compatibility', () => {
 
   it('gemini-2.5-pro cannot turn thinking off; a bad key is a 400 in the array shape', async () => {
     const s = await start(gemini({ model: 'gemini-2.5-pro', apiKey: 'AIza-right' }));
-    const off = await post(s, { model: 'gemini-2.5-pro', messages: SMALL(), reasoning_effort: 'none' }, { headers: { authorization: 'Bearer AIza-right' } });
+    const off = await post(
+      s,
+      { model: 'gemini-2.5-pro', messages: SMALL(), reasoning_effort: 'none' },
+      { headers: { authorization: 'Bearer AIza-right' } },
+    );
     expect(off.json[0].error.message).toBe('Budget 0 is invalid. This model only works in thinking mode.');
     const key = await post(s, { model: 'gemini-2.5-pro', messages: SMALL() });
     expect(key.status).toBe(400);
@@ -319,22 +413,47 @@ describe('Gemini OpenAI compatibility', () => {
 // ── vLLM ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
 describe('vLLM', () => {
-  const long = () => entryMessages([english(3500), chinese(3500), chinese(3500), chinese(3500), chinese(3500), chinese(3500), chinese(3500), chinese(3500), chinese(3500)]);
+  const long = () =>
+    entryMessages([
+      english(3500),
+      chinese(3500),
+      chinese(3500),
+      chinese(3500),
+      chinese(3500),
+      chinese(3500),
+      chinese(3500),
+      chinese(3500),
+      chinese(3500),
+    ]);
 
   it('new (≥ 0.10.1): a budget past the window is a nested 400 that names max_tokens', async () => {
     const s = await start(vllm({ version: 'new' }));
     const r = await post(s, { model: s.personality.model, messages: long(), max_tokens: 4000 });
     expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ type: 'BadRequestError', param: null, code: 400, message: expect.stringMatching(/^'max_tokens' or 'max_completion_tokens' is too large: 4000\. This model's maximum context length is 32768 tokens and your request has \d+ input tokens \(4000 > 32768 - \d+\)\.$/) });
+    expect(r.json.error).toMatchObject({
+      type: 'BadRequestError',
+      param: null,
+      code: 400,
+      message: expect.stringMatching(
+        /^'max_tokens' or 'max_completion_tokens' is too large: 4000\. This model's maximum context length is 32768 tokens and your request has \d+ input tokens \(4000 > 32768 - \d+\)\.$/,
+      ),
+    });
   });
 
   it('old (< 0.10.1): the same overflow as a flat body, which the openai SDK reads as "(no body)"', async () => {
     const s = await start(vllm({ version: 'old' }));
     const r = await post(s, { model: s.personality.model, messages: long(), max_tokens: 4000 });
-    expect(r.json).toMatchObject({ object: 'error', type: 'BadRequestError', code: 400, message: expect.stringMatching(/However, you requested \d+ tokens \(\d+ in the messages, 4000 in the completion\)/) });
+    expect(r.json).toMatchObject({
+      object: 'error',
+      type: 'BadRequestError',
+      code: 400,
+      message: expect.stringMatching(/However, you requested \d+ tokens \(\d+ in the messages, 4000 in the completion\)/),
+    });
     expect(r.json.error).toBeUndefined();
     const client = new OpenAI({ apiKey: 'k', baseURL: s.baseUrl, maxRetries: 0 });
-    const err = await client.chat.completions.create({ model: s.personality.model, messages: long() as never, max_tokens: 4000 }).catch((e: unknown) => e);
+    const err = await client.chat.completions
+      .create({ model: s.personality.model, messages: long() as never, max_tokens: 4000 })
+      .catch((e: unknown) => e);
     expect((err as APIError).message).toBe('400 status code (no body)');
   });
 
@@ -346,7 +465,12 @@ describe('vLLM', () => {
     expect(ok.json.choices[0].message.reasoning_content).toBeUndefined();
     const cut = await post(s, { model: s.personality.model, messages: SMALL(), max_tokens: 1000 });
     expect(cut.json.choices[0]).toMatchObject({ finish_reason: 'length', message: { content: null } });
-    const off = await post(s, { model: s.personality.model, messages: SMALL(), max_tokens: 1000, chat_template_kwargs: { enable_thinking: false } });
+    const off = await post(s, {
+      model: s.personality.model,
+      messages: SMALL(),
+      max_tokens: 1000,
+      chat_template_kwargs: { enable_thinking: false },
+    });
     expect(off.json.choices[0].message.reasoning).toBeUndefined();
     parsesAsEntry(off.json.choices[0].message.content);
   });
@@ -389,7 +513,7 @@ describe('Ollama', () => {
     expect(seen.length).toBeLessThan(full.length);
   });
 
-  it('≥ 0.30 (llama-server runner): an overlong prompt is a 400 whose message is llama-server\'s own error JSON', async () => {
+  it("≥ 0.30 (llama-server runner): an overlong prompt is a 400 whose message is llama-server's own error JSON", async () => {
     const s = await start(ollama({ engine: 'llama-server' }));
     const r = await post(s, { model: 'qwen2.5:14b', messages: entryMessages() });
     expect(r.status).toBe(400);
@@ -412,7 +536,12 @@ describe('Ollama', () => {
     const s = await start(ollama({ models: ['qwen2.5:14b'] }));
     const r = await post(s, { model: 'llama3.1:8b', messages: SMALL() });
     expect(r.status).toBe(404);
-    expect(r.json.error).toEqual({ message: 'model "llama3.1:8b" not found, try pulling it first', type: 'not_found_error', param: null, code: null });
+    expect(r.json.error).toEqual({
+      message: 'model "llama3.1:8b" not found, try pulling it first',
+      type: 'not_found_error',
+      param: null,
+      code: null,
+    });
   });
 });
 
@@ -423,7 +552,13 @@ describe('llama-server', () => {
     const s = await start(llamaServer());
     const r = await post(s, { model: 'any', messages: entryMessages() });
     expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ code: 400, type: 'exceed_context_size_error', n_ctx: 4096, n_prompt_tokens: expect.any(Number), message: expect.stringMatching(/^request \(\d+ tokens\) exceeds the available context size \(4096 tokens\), try increasing it$/) });
+    expect(r.json.error).toMatchObject({
+      code: 400,
+      type: 'exceed_context_size_error',
+      n_ctx: 4096,
+      n_prompt_tokens: expect.any(Number),
+      message: expect.stringMatching(/^request \(\d+ tokens\) exceeds the available context size \(4096 tokens\), try increasing it$/),
+    });
   });
 
   it('with the reasoning parser: reasoning_content beside clean content, plus timings', async () => {
@@ -454,7 +589,15 @@ describe('DashScope compatible mode', () => {
     const s = await start(dashscope({ model: 'qwen3-32b' }));
     const r = await post(s, { model: 'qwen3-32b', messages: SMALL() });
     expect(r.status).toBe(400);
-    expect(r.json).toMatchObject({ error: { code: 'invalid_parameter_error', param: null, message: 'parameter.enable_thinking must be set to false for non-streaming calls', type: 'invalid_request_error' }, request_id: expect.any(String) });
+    expect(r.json).toMatchObject({
+      error: {
+        code: 'invalid_parameter_error',
+        param: null,
+        message: 'parameter.enable_thinking must be set to false for non-streaming calls',
+        type: 'invalid_request_error',
+      },
+      request_id: expect.any(String),
+    });
     expect((await post(s, { model: 'qwen3-32b', messages: SMALL(), chat_template_kwargs: { enable_thinking: false } })).status).toBe(400);
     const ok = await post(s, { model: 'qwen3-32b', messages: SMALL(), enable_thinking: false, response_format: { type: 'json_object' } });
     parsesAsEntry(ok.json.choices[0].message.content);
@@ -466,7 +609,9 @@ describe('DashScope compatible mode', () => {
     expect(ok.status).toBe(200);
     expect(s.personality.served[0]!.ignored).toEqual(['response_format.json_schema (treated as json_object)']);
     expect((await post(s, { model: 'qwen-plus', messages: SMALL(), enable_thinking: true })).status).toBe(400);
-    expect((await post(s, { model: 'qwen-plus', messages: SMALL(), max_tokens: 100_000 })).json.error.message).toMatch(/Range of max_tokens should be \[1, 32768\]/);
+    expect((await post(s, { model: 'qwen-plus', messages: SMALL(), max_tokens: 100_000 })).json.error.message).toMatch(
+      /Range of max_tokens should be \[1, 32768\]/,
+    );
   });
 });
 
@@ -476,21 +621,32 @@ describe('Azure OpenAI', () => {
   it('classic: only /openai/deployments/<name>/chat/completions?api-version=… with an api-key header', async () => {
     const s = await start(azureClassic({ deployment: 'digest', apiKey: 'azkey' }));
     const url = (p: string) => ({ path: p });
-    expect((await post(s, programRequest('digest', SMALL()), url('/chat/completions'))).json).toEqual({ error: { code: '404', message: 'Resource not found' } });
+    expect((await post(s, programRequest('digest', SMALL()), url('/chat/completions'))).json).toEqual({
+      error: { code: '404', message: 'Resource not found' },
+    });
     const bearer = await post(s, programRequest('digest', SMALL()), url('/chat/completions?api-version=2024-10-21'));
     expect(bearer.status).toBe(401);
     expect(bearer.json.error.message).toMatch(/^Access denied due to invalid subscription key or wrong API endpoint\./);
-    const ok = await post(s, programRequest('digest', SMALL()), { path: '/chat/completions?api-version=2024-10-21', headers: { 'api-key': 'azkey', authorization: '' } });
+    const ok = await post(s, programRequest('digest', SMALL()), {
+      path: '/chat/completions?api-version=2024-10-21',
+      headers: { 'api-key': 'azkey', authorization: '' },
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.prompt_filter_results[0].content_filter_results.hate).toEqual({ filtered: false, severity: 'safe' });
-    const other = await fetch(`${s.origin}/openai/deployments/other/chat/completions?api-version=2024-10-21`, { method: 'POST', headers: { 'api-key': 'azkey', 'content-type': 'application/json' }, body: JSON.stringify(programRequest('x', SMALL())) });
+    const other = await fetch(`${s.origin}/openai/deployments/other/chat/completions?api-version=2024-10-21`, {
+      method: 'POST',
+      headers: { 'api-key': 'azkey', 'content-type': 'application/json' },
+      body: JSON.stringify(programRequest('x', SMALL())),
+    });
     expect(((await other.json()) as { error: { code: string } }).error.code).toBe('DeploymentNotFound');
   });
 
   it("classic: the SDK's AzureOpenAI client reaches it; a gpt-5 deployment keeps OpenAI's parameter rules", async () => {
     const s = await start(azureClassic({ deployment: 'dep5', apiKey: 'azkey', underlying: 'gpt-5' }));
     const client = new AzureOpenAI({ endpoint: s.origin, apiKey: 'azkey', apiVersion: '2024-10-21', deployment: 'dep5', maxRetries: 0 });
-    const err = await client.chat.completions.create({ model: 'dep5', messages: SMALL() as never, max_tokens: 2000 }).catch((e: unknown) => e);
+    const err = await client.chat.completions
+      .create({ model: 'dep5', messages: SMALL() as never, max_tokens: 2000 })
+      .catch((e: unknown) => e);
     expect((err as APIError).status).toBe(400);
     expect((err as APIError).code).toBe('unsupported_parameter');
     const ok = await client.chat.completions.create({ model: 'dep5', messages: SMALL() as never, max_completion_tokens: 16_000 });
@@ -511,7 +667,9 @@ describe('Azure OpenAI', () => {
     const client = new OpenAI({ apiKey: 'azkey', baseURL: s.baseUrl, maxRetries: 0 });
     const ok = await client.chat.completions.create(programRequest('digest-gpt-4o', SMALL()) as never);
     parsesAsEntry((ok as OpenAI.ChatCompletion).choices[0]!.message.content!);
-    expect((await post(s, programRequest('digest-gpt-4o', SMALL()), { headers: { authorization: '', 'api-key': 'azkey' } })).status).toBe(200);
+    expect((await post(s, programRequest('digest-gpt-4o', SMALL()), { headers: { authorization: '', 'api-key': 'azkey' } })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -530,7 +688,10 @@ describe('OpenRouter', () => {
   it('an upstream failure after the model started is HTTP 200 with an error body and no choices', async () => {
     const s = await start(openRouter({ upstreamErrorFirst: 1 }));
     const client = new OpenAI({ apiKey: 'k', baseURL: s.baseUrl, maxRetries: 0 });
-    const first = (await client.chat.completions.create(programRequest(s.personality.model, SMALL()) as never)) as unknown as Record<string, unknown>;
+    const first = (await client.chat.completions.create(programRequest(s.personality.model, SMALL()) as never)) as unknown as Record<
+      string,
+      unknown
+    >;
     expect(first.choices).toBeUndefined();
     expect(first.error).toMatchObject({ code: 502 });
     expect(s.personality.rejected[0]).toMatchObject({ status: 200, reason: 'upstream-error-in-200' });

@@ -171,20 +171,34 @@ describe('deploy/systemd', () => {
   it.skipIf(!hasSystemdAnalyze)('both units pass `systemd-analyze verify` (skipped without systemd-analyze)', () => {
     const dir = tmp('digest-units-');
     // The unit names the server's node; verify checks that the executable exists, so point it at this one.
-    const serviceText = readFileSync(path.join(unitDir, 'ai-daily.service'), 'utf8').replace(/^ExecStart=\S+/m, `ExecStart=${process.execPath}`);
+    const serviceText = readFileSync(path.join(unitDir, 'ai-daily.service'), 'utf8').replace(
+      /^ExecStart=\S+/m,
+      `ExecStart=${process.execPath}`,
+    );
     writeFileSync(path.join(dir, 'ai-daily.service'), serviceText);
     cpSync(path.join(unitDir, 'ai-daily.timer'), path.join(dir, 'ai-daily.timer'));
-    const r = spawnSync('systemd-analyze', ['verify', '--man=no', path.join(dir, 'ai-daily.service'), path.join(dir, 'ai-daily.timer')], { encoding: 'utf8' });
+    const r = spawnSync('systemd-analyze', ['verify', '--man=no', path.join(dir, 'ai-daily.service'), path.join(dir, 'ai-daily.timer')], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr.split('\n').filter((l) => l.includes('ai-daily'))).toEqual([]);
   });
 
-  it.skipIf(!hasSystemdAnalyze || !hasTaipeiZone)('systemd reads OnCalendar as 22:45 UTC (skipped without systemd-analyze or tzdata)', () => {
-    const r = spawnSync('systemd-analyze', ['calendar', '--iterations=2', timer.Timer!.OnCalendar![0]!], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`Normalized form: *-*-* 06:45:00 Asia/Taipei`);
-    expect([...r.stdout.matchAll(/(?:Next elapse|Iter\. #2): \w+ \d{4}-\d\d-\d\d (\d\d:\d\d:\d\d) UTC/g)].map((m) => m[1])).toEqual(['22:45:00', '22:45:00']);
-  });
+  it.skipIf(!hasSystemdAnalyze || !hasTaipeiZone)(
+    'systemd reads OnCalendar as 22:45 UTC (skipped without systemd-analyze or tzdata)',
+    () => {
+      const r = spawnSync('systemd-analyze', ['calendar', '--iterations=2', timer.Timer!.OnCalendar![0]!], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'UTC' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain(`Normalized form: *-*-* 06:45:00 Asia/Taipei`);
+      expect([...r.stdout.matchAll(/(?:Next elapse|Iter\. #2): \w+ \d{4}-\d\d-\d\d (\d\d:\d\d:\d\d) UTC/g)].map((m) => m[1])).toEqual([
+        '22:45:00',
+        '22:45:00',
+      ]);
+    },
+  );
 });
 
 // --- GitHub Actions --------------------------------------------------------------------------------------------
@@ -247,7 +261,11 @@ describe('.github/workflows/nightly-digest.yml', () => {
   function runStep(step: Step, env: Record<string, string>, cwd: string) {
     const script = path.join(tmp('digest-step-'), 'step.sh');
     writeFileSync(script, step.run!);
-    return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env } });
+    return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+      cwd,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+    });
   }
 
   it('the digest step passes --date and --force, and fails only on exit codes other than 0 and 3', () => {
@@ -264,7 +282,19 @@ describe('.github/workflows/nightly-digest.yml', () => {
       const output = path.join(dir, 'github-output');
       const log = path.join(dir, 'stub.log');
       writeFileSync(output, '');
-      const r = runStep(run, { PATH: `${stub}:${process.env.PATH}`, GITHUB_OUTPUT: output, STUB_CODE: String(code), STUB_LOG: log, DIGEST_OUT: 'output', INPUT_DATE: '2025-12-04', INPUT_FORCE: 'true' }, dir);
+      const r = runStep(
+        run,
+        {
+          PATH: `${stub}:${process.env.PATH}`,
+          GITHUB_OUTPUT: output,
+          STUB_CODE: String(code),
+          STUB_LOG: log,
+          DIGEST_OUT: 'output',
+          INPUT_DATE: '2025-12-04',
+          INPUT_FORCE: 'true',
+        },
+        dir,
+      );
       expect(r.status, `npx exit ${code}: ${r.stdout}${r.stderr}`).toBe(stepStatus);
       expect(readFileSync(output, 'utf8')).toBe(`date=2025-12-04\ncode=${code}\n`);
       expect(readFileSync(log, 'utf8')).toBe('npx --no-install digest run --date 2025-12-04 --out output --force\n');
@@ -279,7 +309,18 @@ describe('.github/workflows/nightly-digest.yml', () => {
     const log = path.join(dir, 'stub.log');
     writeFileSync(output, '');
     const before = taipeiToday(new Date());
-    const r = runStep(run, { PATH: `${stub}:${process.env.PATH}`, GITHUB_OUTPUT: output, STUB_LOG: log, DIGEST_OUT: 'output', INPUT_DATE: '', INPUT_FORCE: 'false' }, dir);
+    const r = runStep(
+      run,
+      {
+        PATH: `${stub}:${process.env.PATH}`,
+        GITHUB_OUTPUT: output,
+        STUB_LOG: log,
+        DIGEST_OUT: 'output',
+        INPUT_DATE: '',
+        INPUT_FORCE: 'false',
+      },
+      dir,
+    );
     const after = taipeiToday(new Date());
     expect(r.status, r.stderr).toBe(0);
     const date = /^date=(.*)$/m.exec(readFileSync(output, 'utf8'))![1]!;
@@ -290,7 +331,11 @@ describe('.github/workflows/nightly-digest.yml', () => {
   it('the commit step commits the digest, its report and its cover once, and nothing when they did not change', () => {
     const work = tmp('digest-git-');
     const git = (cwd: string, ...args: string[]) => {
-      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', env: { ...gitEnv, PATH: process.env.PATH } });
+      const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'init.defaultBranch=main', ...args], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...gitEnv, PATH: process.env.PATH },
+      });
       expect(r.status, `git ${args.join(' ')}: ${r.stderr}`).toBe(0);
       return r.stdout;
     };

@@ -20,7 +20,10 @@ const day = '2025-12-05';
 
 const hugoVersion = spawnSync('hugo', ['version'], { encoding: 'utf8' });
 const hugo = hugoVersion.status === 0 ? hugoVersion.stdout.trim() : undefined;
-if (!hugo) console.warn('tests/ops/hugo-build.test.ts: skipped — `hugo` is not on PATH (install it: apt-get install -y hugo; .ci/run does this in CI)');
+if (!hugo)
+  console.warn(
+    'tests/ops/hugo-build.test.ts: skipped — `hugo` is not on PATH (install it: apt-get install -y hugo; .ci/run does this in CI)',
+  );
 
 /** Goldmark's typographer (on by default in Hugo) curls quotes; compare text with straight ones. */
 function plain(text: string): string {
@@ -46,11 +49,18 @@ describe.skipIf(!hugo)(`a Hugo site built with the digest (${hugo ?? 'hugo not o
       now: () => new Date('2026-01-10T00:00:00Z'),
       isTty: false,
     };
-    const code = await runMain(['run', '--dry-run', '--fixtures', path.join(root, 'fixtures', day), '--date', day, '--out', 'content/posts'], io);
+    const code = await runMain(
+      ['run', '--dry-run', '--fixtures', path.join(root, 'fixtures', day), '--date', day, '--out', 'content/posts'],
+      io,
+    );
     expect(code, err.join('')).toBe(EXIT.ok);
     md = readFileSync(path.join(posts, `${day}-ai-intel.md`), 'utf8');
 
-    const build = spawnSync('hugo', ['--quiet', '--source', site, '--destination', publicDir, '--cacheDir', path.join(site, '.hugo-cache')], { encoding: 'utf8', timeout: 60_000 });
+    const build = spawnSync(
+      'hugo',
+      ['--quiet', '--source', site, '--destination', publicDir, '--cacheDir', path.join(site, '.hugo-cache')],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
     expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
     expect(build.stderr).not.toMatch(/ERROR/);
     html = readFileSync(path.join(publicDir, 'posts', `${day}-ai-intel`, 'index.html'), 'utf8');
@@ -78,7 +88,9 @@ describe.skipIf(!hugo)(`a Hugo site built with the digest (${hugo ?? 'hugo not o
   });
 
   it('links every source of every entry', () => {
-    const sources = [...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => new URL(x[1]!).href));
+    const sources = [...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) =>
+      [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => new URL(x[1]!).href),
+    );
     expect(sources.length).toBeGreaterThan(20);
     const hrefs = new Set(
       $('.post-content a[href]')
@@ -89,7 +101,12 @@ describe.skipIf(!hugo)(`a Hugo site built with the digest (${hugo ?? 'hugo not o
   });
 
   it('renders the front matter: title, date, tags', () => {
-    const fm = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(md)![1]!) as { title: string; date: string; tags: string[]; cover: { image: string } };
+    const fm = parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(md)![1]!) as {
+      title: string;
+      date: string;
+      tags: string[];
+      cover: { image: string };
+    };
     expect($('h1.post-title').text()).toBe(fm.title);
     expect($('time.post-date').attr('datetime')).toBe(fm.date);
     expect(

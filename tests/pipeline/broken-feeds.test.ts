@@ -18,7 +18,11 @@ describe('digest run with a mix of working and broken feeds', () => {
   const tmp = mkdtempSync(path.join(tmpdir(), 'digest-broken-'));
   let server: Server;
   let code = -1;
-  let report: { feeds: { feedId: string; status: string; reason?: string }[]; counts: { feedsFailed: number }; warnings: { code: string; feedId?: string }[] };
+  let report: {
+    feeds: { feedId: string; status: string; reason?: string }[];
+    counts: { feedsFailed: number };
+    warnings: { code: string; feedId?: string }[];
+  };
   let md = '';
   const io = testIo({ now: () => new Date('2025-12-04T22:46:00Z') });
 
@@ -27,7 +31,8 @@ describe('digest run with a mix of working and broken feeds', () => {
       const url = req.url ?? '';
       if (url === '/down') return void res.writeHead(500).end('upstream error');
       if (url === '/gone') return void res.writeHead(404).end('not found');
-      if (url === '/html') return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><h1>Moved</h1></body></html>');
+      if (url === '/html')
+        return void res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html><body><h1>Moved</h1></body></html>');
       const id = url.replace(/^\//, '');
       res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(readFileSync(path.join(day, 'feeds', `${id}.xml`)));
     });
@@ -48,7 +53,10 @@ describe('digest run with a mix of working and broken feeds', () => {
       { id: 'refused', name: 'Refused', url: `http://127.0.0.1:${closedPort}/feed`, lang: 'en' },
     ];
     writeFileSync(path.join(tmp, 'feeds.yaml'), stringify({ feeds }));
-    code = await runMain(['run', '--date', '2025-12-05', '--feeds', path.join(tmp, 'feeds.yaml'), '--out', path.join(tmp, 'out'), '--offline'], io);
+    code = await runMain(
+      ['run', '--date', '2025-12-05', '--feeds', path.join(tmp, 'feeds.yaml'), '--out', path.join(tmp, 'out'), '--offline'],
+      io,
+    );
     report = JSON.parse(readFileSync(path.join(tmp, 'out', '2025-12-05-ai-intel.report.json'), 'utf8'));
     md = readFileSync(path.join(tmp, 'out', '2025-12-05-ai-intel.md'), 'utf8');
   }, 120_000);
@@ -59,7 +67,9 @@ describe('digest run with a mix of working and broken feeds', () => {
   it('writes a conforming digest from the working feeds', () => {
     expect(code, io.err.join('')).toBe(0);
     expect(checkDigest(md)).toEqual([]);
-    const hosts = new Set([...md.matchAll(/\*\*來源\*\*：.*$/gm)].flatMap((m) => [...m[0].matchAll(/\]\((https?:\/\/[^/]+)/g)].map((x) => x[1])));
+    const hosts = new Set(
+      [...md.matchAll(/\*\*來源\*\*：.*$/gm)].flatMap((m) => [...m[0].matchAll(/\]\((https?:\/\/[^/]+)/g)].map((x) => x[1])),
+    );
     expect([...hosts].sort()).toEqual(['https://techcrunch.com', 'https://www.qbitai.com', 'https://www.theguardian.com']);
   });
 
@@ -71,7 +81,12 @@ describe('digest run with a mix of working and broken feeds', () => {
     expect(byId.get('gone')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/404/) });
     expect(byId.get('html')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/HTML|not a feed/i) });
     expect(byId.get('refused')).toMatchObject({ status: 'failed', reason: expect.stringMatching(/ECONNREFUSED|refused|connect/i) });
-    expect(report.warnings.filter((w) => w.code === 'feed-failed').map((w) => w.feedId).sort()).toEqual(['down', 'gone', 'html', 'refused']);
+    expect(
+      report.warnings
+        .filter((w) => w.code === 'feed-failed')
+        .map((w) => w.feedId)
+        .sort(),
+    ).toEqual(['down', 'gone', 'html', 'refused']);
     expect(io.out.join('')).toMatch(/feeds 3\/7 ok/);
   });
 });

@@ -15,7 +15,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 const scorerPath = path.resolve(root, '../shared/tools/score-digest.mjs');
 const scorer = existsSync(scorerPath) ? realpathSync(scorerPath) : scorerPath;
 
-const labelled = JSON.parse(readFileSync(path.join(root, 'fixtures/2025-12-05/clusters.json'), 'utf8')) as { stories: { label: string; urls: string[] }[] };
+const labelled = JSON.parse(readFileSync(path.join(root, 'fixtures/2025-12-05/clusters.json'), 'utf8')) as {
+  stories: { label: string; urls: string[] }[];
+};
 const fixtureUrls = labelled.stories.flatMap((s) => s.urls);
 
 describe('digest run --dry-run --date 2025-12-05', () => {
@@ -44,7 +46,9 @@ describe('digest run --dry-run --date 2025-12-05', () => {
 
   it('accounts for every in-window fixture article once: cited by one entry, or listed as dropped in the report', () => {
     const cited = [...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!));
-    const report = JSON.parse(readFileSync(path.join(out, '2025-12-05-ai-intel.report.json'), 'utf8')) as { selection: { droppedStories: { code: string; urls: string[] }[] } };
+    const report = JSON.parse(readFileSync(path.join(out, '2025-12-05-ai-intel.report.json'), 'utf8')) as {
+      selection: { droppedStories: { code: string; urls: string[] }[] };
+    };
     const dropped = report.selection.droppedStories.flatMap((d) => d.urls);
     expect([...cited, ...dropped].sort()).toEqual([...fixtureUrls].sort());
     // A tidy AI-news day keeps most of its stories; what it drops is off-topic, or arXiv papers past the research cap.
@@ -81,7 +85,15 @@ describe('digest run --dry-run --date 2025-12-05', () => {
     expect(r.status, r.stderr).toBe(0);
     const [s] = JSON.parse(r.stdout);
     expect(s.errors).toEqual([]);
-    expect({ placeholders: s.placeholders, missingFields: s.missingFields, badLinks: s.badLinks, dupLinksInItem: s.dupLinksInItem, urlsInTwoItems: s.urlsInTwoItems, simplifiedChars: s.simplifiedChars, watchList: s.watchList }).toEqual({
+    expect({
+      placeholders: s.placeholders,
+      missingFields: s.missingFields,
+      badLinks: s.badLinks,
+      dupLinksInItem: s.dupLinksInItem,
+      urlsInTwoItems: s.urlsInTwoItems,
+      simplifiedChars: s.simplifiedChars,
+      watchList: s.watchList,
+    }).toEqual({
       placeholders: 0,
       missingFields: 0,
       badLinks: 0,

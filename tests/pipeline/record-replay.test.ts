@@ -18,7 +18,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 const day = path.join(root, 'fixtures/2025-12-05');
 
 // A feed whose items link to pages on the same local server, for `fullText: true`.
-const fullTextFeed = (port: number) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Local</title><link>http://127.0.0.1:${port}/</link>
+const fullTextFeed = (
+  port: number,
+) => `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Local</title><link>http://127.0.0.1:${port}/</link>
 ${[1, 2].map((n) => `<item><title>Local story ${n} about Snowflake agents</title><link>http://127.0.0.1:${port}/page/${n}</link><description>Short teaser ${n}.</description><pubDate>Thu, 04 Dec 2025 10:0${n}:00 GMT</pubDate></item>`).join('')}
 </channel></rss>`;
 const articlePage = (n: string) =>
@@ -39,7 +41,8 @@ describe('digest record, re-run, and replay', () => {
     feedServer = createServer((req, res) => {
       const port = (feedServer.address() as AddressInfo).port;
       if (req.url === '/fulltext.xml') return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fullTextFeed(port));
-      if (req.url?.startsWith('/page/')) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(req.url.slice(6)));
+      if (req.url?.startsWith('/page/'))
+        return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articlePage(req.url.slice(6)));
       const id = (req.url ?? '').replace(/^\//, '').replace(/\.xml$/, '');
       try {
         const body = readFileSync(path.join(day, 'feeds', `${id}.xml`));
@@ -54,7 +57,13 @@ describe('digest record, re-run, and replay', () => {
     feedsFile = path.join(tmp, 'feeds.yaml');
     writeFileSync(feedsFile, stringify({ feeds: feeds.map((f) => ({ ...f, url: `http://127.0.0.1:${port}/${f.id}.xml` })) }));
     model = await startFakeOpenAi();
-    env = { OPENAI_BASE_URL: model.url, OPENAI_API_KEY: 'sk-test-not-a-real-key', OPENAI_MODEL: 'test-model', DIGEST_MODEL_CACHE_DIR: path.join(tmp, 'cache'), DIGEST_LOG_LEVEL: 'warn' };
+    env = {
+      OPENAI_BASE_URL: model.url,
+      OPENAI_API_KEY: 'sk-test-not-a-real-key',
+      OPENAI_MODEL: 'test-model',
+      DIGEST_MODEL_CACHE_DIR: path.join(tmp, 'cache'),
+      DIGEST_LOG_LEVEL: 'warn',
+    };
   });
   afterAll(async () => {
     await model?.close();
@@ -103,7 +112,7 @@ describe('digest record, re-run, and replay', () => {
     expect(report.writers).toEqual({ offline: 0, model: 0, replay: report.counts.written });
   });
 
-  it('writes a missed past date live, stamped with that day\'s cut-off so Hugo files it under its day', async () => {
+  it("writes a missed past date live, stamped with that day's cut-off so Hugo files it under its day", async () => {
     const i = testIo({ env: {}, now: () => new Date('2026-01-10T03:00:00Z') });
     const out = path.join(tmp, 'missed');
     expect(await runMain(['run', '--date', '2025-12-05', '--feeds', feedsFile, '--out', out, '--offline'], i), i.err.join('')).toBe(0);
@@ -114,7 +123,13 @@ describe('digest record, re-run, and replay', () => {
   });
 
   it('clusters without embeddings when the embeddings endpoint fails, and says so', async () => {
-    const i = testIo({ env: { ...env, DIGEST_EMBEDDINGS_MODEL: 'text-embedding-3-small', DIGEST_EMBEDDINGS_BASE_URL: `${model.url.replace(/\/v1$/, '')}/broken/v1` } });
+    const i = testIo({
+      env: {
+        ...env,
+        DIGEST_EMBEDDINGS_MODEL: 'text-embedding-3-small',
+        DIGEST_EMBEDDINGS_BASE_URL: `${model.url.replace(/\/v1$/, '')}/broken/v1`,
+      },
+    });
     const out = path.join(tmp, 'embeddings');
     expect(await runMain(['run', '--date', '2025-12-05', '--feeds', feedsFile, '--out', out], i), i.err.join('')).toBe(0);
     const report = JSON.parse(readFileSync(path.join(out, '2025-12-05-ai-intel.report.json'), 'utf8'));
@@ -125,17 +140,31 @@ describe('digest record, re-run, and replay', () => {
   it('records full-text pages, and the replay uses them with no network', async () => {
     const port = (feedServer.address() as AddressInfo).port;
     const ftFeeds = path.join(tmp, 'fulltext-feeds.yaml');
-    writeFileSync(ftFeeds, stringify({ feeds: [{ id: 'local', name: 'Local', url: `http://127.0.0.1:${port}/fulltext.xml`, lang: 'en', fullText: true, onTopic: true }] }));
+    writeFileSync(
+      ftFeeds,
+      stringify({
+        feeds: [{ id: 'local', name: 'Local', url: `http://127.0.0.1:${port}/fulltext.xml`, lang: 'en', fullText: true, onTopic: true }],
+      }),
+    );
     const rec = path.join(tmp, 'recorded-ft');
     // Item links point at loopback: allowed by the operator, as the network policy requires.
     const i = testIo({ env: { ...env, DIGEST_FETCH_ALLOW: '127.0.0.1' }, now: () => new Date('2025-12-04T22:46:12Z') });
-    expect(await runMain(['record', '--date', '2025-12-05', '--feeds', ftFeeds, '--fixtures', rec, '--out', path.join(tmp, 'ft-live'), '--offline'], i), i.err.join('')).toBe(0);
+    expect(
+      await runMain(
+        ['record', '--date', '2025-12-05', '--feeds', ftFeeds, '--fixtures', rec, '--out', path.join(tmp, 'ft-live'), '--offline'],
+        i,
+      ),
+      i.err.join(''),
+    ).toBe(0);
     expect(readdirSync(path.join(rec, 'pages'))).toHaveLength(2);
     const live = readFileSync(path.join(tmp, 'ft-live', '2025-12-05-ai-intel.md'), 'utf8');
     expect(live).toContain('1,200 customers');
     expect(live).not.toContain('track()');
     const j = testIo({ env: {} });
-    expect(await runMain(['run', '--dry-run', '--fixtures', rec, '--date', '2025-12-05', '--out', path.join(tmp, 'ft-replay')], j), j.err.join('')).toBe(0);
+    expect(
+      await runMain(['run', '--dry-run', '--fixtures', rec, '--date', '2025-12-05', '--out', path.join(tmp, 'ft-replay')], j),
+      j.err.join(''),
+    ).toBe(0);
     expect(readFileSync(path.join(tmp, 'ft-replay', '2025-12-05-ai-intel.md'), 'utf8')).toBe(live);
   });
 

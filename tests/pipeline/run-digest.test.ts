@@ -12,7 +12,9 @@ const window = { start: '2025-12-03T22:45:00.000Z', end: '2025-12-04T22:45:00.00
 
 function rss(items: { title: string; link: string; date: string; text: string }[]): string {
   const body = items
-    .map((i) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>${i.date}</pubDate><description>${i.text}</description></item>`)
+    .map(
+      (i) => `<item><title>${i.title}</title><link>${i.link}</link><pubDate>${i.date}</pubDate><description>${i.text}</description></item>`,
+    )
     .join('');
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>https://example.com/</link>${body}</channel></rss>`;
 }
@@ -25,13 +27,33 @@ const feeds: FeedConfig[] = [
 
 const bodies: Record<string, string> = {
   'news-a': rss([
-    { title: 'Anthropic signs $200 million Snowflake deal for Claude agents', link: 'https://a.example.com/anthropic-snowflake', date: 'Thu, 04 Dec 2025 10:00:00 GMT', text: 'Anthropic and Snowflake agreed a $200 million deal to bring Claude models to Snowflake customers.' },
-    { title: 'Nvidia reports record data center revenue of $51 billion', link: 'https://a.example.com/nvidia-revenue', date: 'Thu, 04 Dec 2025 11:00:00 GMT', text: 'Nvidia said data center revenue reached $51 billion in the quarter, driven by AI demand.' },
+    {
+      title: 'Anthropic signs $200 million Snowflake deal for Claude agents',
+      link: 'https://a.example.com/anthropic-snowflake',
+      date: 'Thu, 04 Dec 2025 10:00:00 GMT',
+      text: 'Anthropic and Snowflake agreed a $200 million deal to bring Claude models to Snowflake customers.',
+    },
+    {
+      title: 'Nvidia reports record data center revenue of $51 billion',
+      link: 'https://a.example.com/nvidia-revenue',
+      date: 'Thu, 04 Dec 2025 11:00:00 GMT',
+      text: 'Nvidia said data center revenue reached $51 billion in the quarter, driven by AI demand.',
+    },
     { title: 'An old story outside the window', link: 'https://a.example.com/old', date: 'Mon, 01 Dec 2025 10:00:00 GMT', text: 'Old.' },
   ]),
   'news-b': rss([
-    { title: 'Snowflake and Anthropic strike $200 million partnership for Claude', link: 'https://b.example.com/snowflake-anthropic', date: 'Thu, 04 Dec 2025 12:00:00 GMT', text: 'Snowflake will offer Anthropic Claude models to its customers in a $200 million partnership.' },
-    { title: 'Google DeepMind releases Gemini 3 Deep Think to Ultra subscribers', link: 'https://b.example.com/gemini-deep-think', date: 'Thu, 04 Dec 2025 13:00:00 GMT', text: 'Google DeepMind made Gemini 3 Deep Think available to Google AI Ultra subscribers.' },
+    {
+      title: 'Snowflake and Anthropic strike $200 million partnership for Claude',
+      link: 'https://b.example.com/snowflake-anthropic',
+      date: 'Thu, 04 Dec 2025 12:00:00 GMT',
+      text: 'Snowflake will offer Anthropic Claude models to its customers in a $200 million partnership.',
+    },
+    {
+      title: 'Google DeepMind releases Gemini 3 Deep Think to Ultra subscribers',
+      link: 'https://b.example.com/gemini-deep-think',
+      date: 'Thu, 04 Dec 2025 13:00:00 GMT',
+      text: 'Google DeepMind made Gemini 3 Deep Think available to Google AI Ultra subscribers.',
+    },
   ]),
 };
 
@@ -61,7 +83,18 @@ function fakeDeps(overrides: Partial<RunDeps> = {}) {
         const nvidia = topics.find((tp) => tp.articleIds.some((id) => id.length > 0) && tp.keywords.some((k) => /nvidia/i.test(k)));
         return {
           topics: topics.filter((tp) => tp !== nvidia),
-          skipped: nvidia ? [{ topicId: nvidia.id, title: 'Nvidia', code: 'repeat' as const, reason: 'already covered on 2025-12-04', earlierDate: '2025-12-04', earlierTitle: 'Nvidia' }] : [],
+          skipped: nvidia
+            ? [
+                {
+                  topicId: nvidia.id,
+                  title: 'Nvidia',
+                  code: 'repeat' as const,
+                  reason: 'already covered on 2025-12-04',
+                  earlierDate: '2025-12-04',
+                  earlierTitle: 'Nvidia',
+                },
+              ]
+            : [],
         };
       },
     },
@@ -72,7 +105,15 @@ function fakeDeps(overrides: Partial<RunDeps> = {}) {
   return { deps, calls, writerInputs };
 }
 
-const input: RunInput = { date: '2025-12-05', window, feeds, generatedAt: '2025-12-05T06:46:00+08:00', coverImage: '/images/2025-12-05-ai-intel.svg', mode: 'live', policy: defaultSelectionPolicy() };
+const input: RunInput = {
+  date: '2025-12-05',
+  window,
+  feeds,
+  generatedAt: '2025-12-05T06:46:00+08:00',
+  coverImage: '/images/2025-12-05-ai-intel.svg',
+  mode: 'live',
+  policy: defaultSelectionPolicy(),
+};
 
 describe('runDigest with fake deps', () => {
   it('runs collect → cluster → memory → write → render → check, and reports each stage', async () => {
@@ -85,12 +126,24 @@ describe('runDigest with fake deps', () => {
     const given = writerInputs[0]!;
     expect(given.topics).toHaveLength(2);
     const snowflake = given.topics.find((tp) => tp.articleIds.length === 2)!;
-    expect(snowflake.articleIds.map((id) => given.articles.find((a) => a.id === id)!.url).sort()).toEqual(['https://a.example.com/anthropic-snowflake', 'https://b.example.com/snowflake-anthropic']);
+    expect(snowflake.articleIds.map((id) => given.articles.find((a) => a.id === id)!.url).sort()).toEqual([
+      'https://a.example.com/anthropic-snowflake',
+      'https://b.example.com/snowflake-anthropic',
+    ]);
 
     expect(r.report.status).toBe('ok');
     expect(r.markdown).toBeDefined();
     expect(checkDigest(r.markdown!, { articleUrls: new Set(r.articles.map((a) => a.url)) })).toEqual([]);
-    expect(r.report.counts).toEqual({ feeds: 3, feedsFailed: 1, items: 5, articles: 4, topics: 2, written: 2, failedTopics: 0, skippedTopics: 1 });
+    expect(r.report.counts).toEqual({
+      feeds: 3,
+      feedsFailed: 1,
+      items: 5,
+      articles: 4,
+      topics: 2,
+      written: 2,
+      failedTopics: 0,
+      skippedTopics: 1,
+    });
     expect(r.report.feeds.find((f) => f.feedId === 'broken')).toMatchObject({ status: 'failed', reason: 'connection refused' });
     expect(r.report.warnings.filter((w) => w.code === 'feed-failed').map((w) => w.feedId)).toEqual(['broken']);
     expect(r.report.skippedTopics.map((s) => s.code)).toEqual(['repeat']);
@@ -113,7 +166,21 @@ describe('runDigest with fake deps', () => {
   });
 
   it('does not write when every story was told before', async () => {
-    const { deps, calls } = fakeDeps({ memory: { filter: (topics) => ({ topics: [], skipped: topics.map((t) => ({ topicId: t.id, title: t.id, code: 'repeat' as const, reason: 'told', earlierDate: 'x', earlierTitle: 'x' })) }) } });
+    const { deps, calls } = fakeDeps({
+      memory: {
+        filter: (topics) => ({
+          topics: [],
+          skipped: topics.map((t) => ({
+            topicId: t.id,
+            title: t.id,
+            code: 'repeat' as const,
+            reason: 'told',
+            earlierDate: 'x',
+            earlierTitle: 'x',
+          })),
+        }),
+      },
+    });
     const r = await runDigest(input, deps);
     expect(calls).not.toContain('write');
     expect(r.report.error).toMatch(/every story of the day was covered by an earlier digest/);

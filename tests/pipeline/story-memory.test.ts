@@ -16,7 +16,10 @@ const META = 'https://techcrunch.com/2025/12/05/meta-acquires-ai-device-startup-
 describe('cross-day story memory over fixtures 2025-12-05 → 2025-12-06', () => {
   const out = mkdtempSync(path.join(tmpdir(), 'digest-memory-'));
   let day2 = '';
-  let report: { skippedTopics: { title: string; reason: string; earlierDate: string }[]; counts: { articles: number; skippedTopics: number } };
+  let report: {
+    skippedTopics: { title: string; reason: string; earlierDate: string }[];
+    counts: { articles: number; skippedTopics: number };
+  };
 
   beforeAll(async () => {
     expect(await runMain(['run', '--dry-run', '--date', '2025-12-05', '--out', out], testIo())).toBe(0);
@@ -28,7 +31,10 @@ describe('cross-day story memory over fixtures 2025-12-05 → 2025-12-06', () =>
   it('leaves out the story already covered, and says why in the report', () => {
     expect(day2).not.toContain(REPEAT);
     expect(report.counts.skippedTopics).toBe(1);
-    expect(report.skippedTopics[0]).toMatchObject({ earlierDate: '2025-12-05', reason: expect.stringMatching(/already covered on 2025-12-05/) });
+    expect(report.skippedTopics[0]).toMatchObject({
+      earlierDate: '2025-12-05',
+      reason: expect.stringMatching(/already covered on 2025-12-05/),
+    });
   });
 
   it('writes a story with new facts as a follow-up, its title marked 後續', () => {

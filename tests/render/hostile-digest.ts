@@ -48,7 +48,11 @@ export const HOSTILE: readonly string[] = [
 ];
 
 /** A good headline story: its title must be on the page as written. */
-export const GOOD_TITLES = ['OpenAI 發布 GPT-5.1，推理速度提升 30%', 'Anthropic 與 Snowflake 簽 2 億美元合約', 'Meta 測試 AI 客服 agent（beta）'];
+export const GOOD_TITLES = [
+  'OpenAI 發布 GPT-5.1，推理速度提升 30%',
+  'Anthropic 與 Snowflake 簽 2 億美元合約',
+  'Meta 測試 AI 客服 agent（beta）',
+];
 
 export const articleUrl = (i: number) => `https://news.example/2025/12/05/story-${i}`;
 
@@ -65,7 +69,12 @@ const entry = (over: Partial<Entry> & Pick<Entry, 'topicId' | 'title'>): Entry =
 });
 
 const good = GOOD_TITLES.map((title, i) =>
-  entry({ topicId: `g${i}`, title, summary: `${title}。`, sources: [{ name: 'TechCrunch', url: `https://techcrunch.com/2025/12/04/good-${i}/` }] }),
+  entry({
+    topicId: `g${i}`,
+    title,
+    summary: `${title}。`,
+    sources: [{ name: 'TechCrunch', url: `https://techcrunch.com/2025/12/04/good-${i}/` }],
+  }),
 );
 
 const hostileEntries = HOSTILE.map((s, i) =>

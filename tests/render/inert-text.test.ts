@@ -25,7 +25,9 @@ describe('inertText', () => {
   });
 
   it('neutralises Hugo shortcode delimiters (every brace of a {{ or }} run escaped, < > as entities)', () => {
-    expect(inertText('Octopus {{< gist attacker 0123456789abcdef >}} agent')).toBe('Octopus \\{\\{&lt; gist attacker 0123456789abcdef &gt;\\}\\} agent');
+    expect(inertText('Octopus {{< gist attacker 0123456789abcdef >}} agent')).toBe(
+      'Octopus \\{\\{&lt; gist attacker 0123456789abcdef &gt;\\}\\} agent',
+    );
     expect(inertText('{{% youtube x %}}')).toBe('\\{\\{% youtube x %\\}\\}');
     for (const t of ['{{< ref "x" >}}', '{{%/* c */%}}', '{{{<x>}}}', 'a{{<b']) expect(inertText(t)).not.toMatch(/\{\{|\}\}/);
   });
@@ -75,7 +77,9 @@ describe('inertText', () => {
   });
 
   it('removes control, noncharacter and bidi characters, and lone surrogates', () => {
-    expect(inertText('a\u0000b\u0007c\u007fd\u0085e\u009cf\ufffeg\uffffh\ud800i\u202ej\u2066k\u2069l\u200fm\u061cn\u{1fffe}o\ufff9p\u{e0041}q')).toBe('abcd efghijklmnopq');
+    expect(
+      inertText('a\u0000b\u0007c\u007fd\u0085e\u009cf\ufffeg\uffffh\ud800i\u202ej\u2066k\u2069l\u200fm\u061cn\u{1fffe}o\ufff9p\u{e0041}q'),
+    ).toBe('abcd efghijklmnopq');
     // Paired surrogates (emoji) and the joiners emoji need stay.
     expect(inertText('👩‍💻 ok')).toBe('👩‍💻 ok');
   });
@@ -94,7 +98,9 @@ describe('inertCode', () => {
     expect(inertCode('單步`生成')).toBe('單步生成');
     expect(inertCode('Agentic AI')).toBe('Agentic AI');
     expect(inertCode('{{< gist a b >}}')).toBe('｛｛＜ gist a b ＞｝｝');
-    expect(inertCode('[x](https://evil.example) bob@evil.example www.evil.example &#x202E;')).toBe('［x］(https：//evil.example) bob＠evil.example www．evil.example ＆#x202E;');
+    expect(inertCode('[x](https://evil.example) bob@evil.example www.evil.example &#x202E;')).toBe(
+      '［x］(https：//evil.example) bob＠evil.example www．evil.example ＆#x202E;',
+    );
   });
 });
 
@@ -104,7 +110,9 @@ describe('plainText (front matter title, description, tags)', () => {
     expect(plainText('資料平台與代理人工智慧')).toBe('資料平台與代理人工智慧');
     // What markdownify (in some themes) would still link or decode.
     expect(plainText('{{< gist a b >}} {{% x %}} {+1, -1}')).toBe('｛｛＜ gist a b ＞｝｝ ｛｛% x %｝｝ {+1, -1}');
-    expect(plainText('see https://a.example www.b.example bob@c.example &#x202E; AT&T @handle')).toBe('see https：//a.example www．b.example bob＠c.example ＆#x202E; AT&T @handle');
+    expect(plainText('see https://a.example www.b.example bob@c.example &#x202E; AT&T @handle')).toBe(
+      'see https：//a.example www．b.example bob＠c.example ＆#x202E; AT&T @handle',
+    );
   });
 });
 

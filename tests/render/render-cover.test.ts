@@ -3,7 +3,14 @@
 
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { COVER_FONT_FAMILY, coverFileName, coverImagePath, coverInputFromMarkdown, escapeXml, renderCover } from '../../src/render/render-cover.js';
+import {
+  COVER_FONT_FAMILY,
+  coverFileName,
+  coverImagePath,
+  coverInputFromMarkdown,
+  escapeXml,
+  renderCover,
+} from '../../src/render/render-cover.js';
 import { renderDigest } from '../../src/render/render-digest.js';
 import { sampleDigest } from './sample-digest.js';
 
@@ -14,7 +21,12 @@ interface SvgText {
 
 /** Every <text> of the card, in document order, as the XML parser reads them back (entities decoded). */
 function texts(svg: string): { text: string; size: number }[] {
-  const doc = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'text' || name === 'g', processEntities: true, htmlEntities: false }).parse(svg);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    isArray: (name) => name === 'text' || name === 'g',
+    processEntities: true,
+    htmlEntities: false,
+  }).parse(svg);
   const out: { text: string; size: number }[] = [];
   const walk = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
@@ -33,7 +45,11 @@ describe('renderCover', () => {
   it('is a well-formed 1200×630 SVG document with the date and the title', () => {
     const svg = renderCover(base);
     expect(XMLValidator.validate(svg)).toBe(true);
-    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630"')).toBe(true);
+    expect(
+      svg.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630"',
+      ),
+    ).toBe(true);
     expect(svg.endsWith('</svg>\n')).toBe(true);
     const all = texts(svg).map((t) => t.text);
     expect(all).toContain('2025/12/05（五）');
@@ -74,7 +90,14 @@ describe('renderCover', () => {
     expect(lines.at(-1)!.text.endsWith('…')).toBe(true);
     // CJK glyphs are at most 1 em wide: every line fits the 1040 px between the margins.
     for (const l of lines) expect([...l.text].length * l.size).toBeLessThanOrEqual(1040);
-    expect(title.startsWith(lines.map((l) => l.text).join('').replace(/…$/, ''))).toBe(true);
+    expect(
+      title.startsWith(
+        lines
+          .map((l) => l.text)
+          .join('')
+          .replace(/…$/, ''),
+      ),
+    ).toBe(true);
   });
 
   it('keeps a Latin word whole when it wraps', () => {
@@ -108,7 +131,11 @@ describe('renderCover', () => {
 describe('coverInputFromMarkdown', () => {
   it('reads the title (without the date suffix) and the keywords back from a rendered digest', () => {
     const md = renderDigest(sampleDigest);
-    expect(coverInputFromMarkdown(md, '2025-12-05')).toEqual({ date: '2025-12-05', title: '資料平台與代理人工智慧', keywords: ['Agentic AI', '單步生成'] });
+    expect(coverInputFromMarkdown(md, '2025-12-05')).toEqual({
+      date: '2025-12-05',
+      title: '資料平台與代理人工智慧',
+      keywords: ['Agentic AI', '單步生成'],
+    });
   });
 
   it('gives an empty title and no keywords for text that is not a digest', () => {

@@ -41,7 +41,11 @@ describe('renderDigest', () => {
   });
 
   it('produces a digest the checker accepts', () => {
-    expect(checkDigest(renderDigest({ ...sampleDigest, frame: { ...sampleDigest.frame, keywords: 'abcdefghij'.split('').map((c) => `kw-${c}`) } }))).toEqual([]);
+    expect(
+      checkDigest(
+        renderDigest({ ...sampleDigest, frame: { ...sampleDigest.frame, keywords: 'abcdefghij'.split('').map((c) => `kw-${c}`) } }),
+      ),
+    ).toEqual([]);
   });
 });
 

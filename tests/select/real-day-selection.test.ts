@@ -13,7 +13,8 @@ import { useTempDirs } from '../helpers/temp-dirs.js';
 import { testIo } from '../helpers/test-io.js';
 
 const HAVE_DATA = existsSync(SHARED_DATA);
-const labels = JSON.parse(readFileSync(path.join(import.meta.dirname, 'relevance-labels.json'), 'utf8')) as { labels: { url: string; ai: boolean }[] } | { url: string; ai: boolean }[];
+const labels = JSON.parse(readFileSync(path.join(import.meta.dirname, 'relevance-labels.json'), 'utf8')) as
+  { labels: { url: string; ai: boolean }[] } | { url: string; ai: boolean }[];
 const labelList = Array.isArray(labels) ? labels : labels.labels;
 
 describe.skipIf(!HAVE_DATA)(`the dry run of the real day 2025-12-24${HAVE_DATA ? '' : ' (skipped: ../shared/data is absent)'}`, () => {
@@ -23,7 +24,9 @@ describe.skipIf(!HAVE_DATA)(`the dry run of the real day 2025-12-24${HAVE_DATA ?
     const day = (await assembleRealDay(await tempDir()))!;
     const out = await tempDir();
     const io = testIo();
-    expect(await runMain(['run', '--dry-run', '--fixtures', day.fixtureDir, '--date', day.date, '--out', out], io), io.err.join('')).toBe(0);
+    expect(await runMain(['run', '--dry-run', '--fixtures', day.fixtureDir, '--date', day.date, '--out', out], io), io.err.join('')).toBe(
+      0,
+    );
     const md = readFileSync(path.join(out, `${day.date}-ai-intel.md`), 'utf8');
     const report = JSON.parse(readFileSync(path.join(out, `${day.date}-ai-intel.report.json`), 'utf8'));
     const cited = [...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!));
@@ -39,7 +42,8 @@ describe.skipIf(!HAVE_DATA)(`the dry run of the real day 2025-12-24${HAVE_DATA ?
     const feeds = await readFeedsConfig(day.feedsFile);
     const primary = new Set(feeds.filter((f) => f.primary).map((f) => f.id));
     const wronglyCut = report.selection.droppedStories.filter(
-      (d: { code: string; feeds: string[] }) => !['off-topic', 'replacement'].includes(d.code) && (new Set(d.feeds).size > 1 || d.feeds.some((f) => primary.has(f))),
+      (d: { code: string; feeds: string[] }) =>
+        !['off-topic', 'replacement'].includes(d.code) && (new Set(d.feeds).size > 1 || d.feeds.some((f) => primary.has(f))),
     );
     expect(wronglyCut).toEqual([]);
     // Every article of the day is cited or listed as dropped.

@@ -37,29 +37,48 @@ function article(feedId: string, title: string, extra: Partial<Article> = {}): A
 }
 
 function paper(feedId: string, id: string, title: string, announceType: Article['announceType'] = 'new', version = 1): Article {
-  return article(feedId, title, { url: `https://arxiv.org/abs/${id}v${version}`, arxivId: id, announceType, text: `arXiv:${id}v${version} Announce Type: ${announceType} Abstract: We propose a language model method.` });
+  return article(feedId, title, {
+    url: `https://arxiv.org/abs/${id}v${version}`,
+    arxivId: id,
+    announceType,
+    text: `arXiv:${id}v${version} Announce Type: ${announceType} Abstract: We propose a language model method.`,
+  });
 }
 
 /** Each group of articles is one topic (as clustering would give). */
 function day(groups: Article[][]): SelectionInput {
-  const topics: Topic[] = groups.map((g, i) => ({ id: `t${i + 1}`, articleIds: g.map((a) => a.id), representativeId: g[0]!.id, keywords: [] }));
+  const topics: Topic[] = groups.map((g, i) => ({
+    id: `t${i + 1}`,
+    articleIds: g.map((a) => a.id),
+    representativeId: g[0]!.id,
+    keywords: [],
+  }));
   return { topics, articles: groups.flat(), feeds, window };
 }
 
 const policy = (over: Partial<SelectionPolicy> = {}): SelectionPolicy => ({ ...defaultSelectionPolicy(), ...over });
-const titles = (input: SelectionInput, ids: string[]) => ids.map((id) => input.articles.find((a) => a.id === input.topics.find((t) => t.id === id)!.representativeId)!.title);
+const titles = (input: SelectionInput, ids: string[]) =>
+  ids.map((id) => input.articles.find((a) => a.id === input.topics.find((t) => t.id === id)!.representativeId)!.title);
 
 describe('selectStories', () => {
   it('drops off-topic stories and arXiv replacements no other source carries, with their reasons and URLs', () => {
     const input = day([
-      [article('techcrunch', 'OpenAI releases GPT-5.2 with a new reasoning mode'), article('verge', 'GPT-5.2 arrives with a reasoning mode, OpenAI says')],
+      [
+        article('techcrunch', 'OpenAI releases GPT-5.2 with a new reasoning mode'),
+        article('verge', 'GPT-5.2 arrives with a reasoning mode, OpenAI says'),
+      ],
       [article('techcrunch', 'Offshore wind leases auctioned off the coast of Maine')],
       [article('ithome', '台積電公布 11 月營收，年增 24%')],
       [paper('arxiv-cs-cl', '2507.01111', 'Sparse Attention for Long Documents', 'replace', 2)],
       [paper('arxiv-cs-ai', '2512.02222', 'Agents that Plan with Language Models')],
     ]);
     const r = selectStories(input, policy());
-    expect(titles(input, r.selected.map((s) => s.topic.id))).toEqual(['OpenAI releases GPT-5.2 with a new reasoning mode', 'Agents that Plan with Language Models']);
+    expect(
+      titles(
+        input,
+        r.selected.map((s) => s.topic.id),
+      ),
+    ).toEqual(['OpenAI releases GPT-5.2 with a new reasoning mode', 'Agents that Plan with Language Models']);
     expect(r.dropped.map((d) => [d.code, d.title])).toEqual([
       ['off-topic', 'Offshore wind leases auctioned off the coast of Maine'],
       ['off-topic', '台積電公布 11 月營收，年增 24%'],
@@ -68,14 +87,20 @@ describe('selectStories', () => {
     expect(r.dropped[2]!.urls).toEqual(['https://arxiv.org/abs/2507.01111v2']);
     expect(r.candidates).toBe(2);
     // Every article is either selected or listed as dropped.
-    const accounted = [...r.selected.flatMap((s) => s.topic.articleIds), ...r.dropped.flatMap((d) => d.urls.map((u) => input.articles.find((a) => a.url === u)!.id))];
+    const accounted = [
+      ...r.selected.flatMap((s) => s.topic.articleIds),
+      ...r.dropped.flatMap((d) => d.urls.map((u) => input.articles.find((a) => a.url === u)!.id)),
+    ];
     expect(accounted.sort()).toEqual(input.articles.map((a) => a.id).sort());
   });
 
   it('keeps a replaced paper that another source carries today, as one story with the other reports', () => {
     const v2 = paper('arxiv-cs-cl', '2507.03333', 'Scaling Laws for Speech Models', 'replace', 2);
     const cross = paper('arxiv-cs-ai', '2507.03333', 'Scaling Laws for Speech Models', 'replace-cross', 2);
-    const hf = article('hf-papers', 'Scaling Laws for Speech Models', { url: 'https://huggingface.co/papers/2507.03333', arxivId: '2507.03333' });
+    const hf = article('hf-papers', 'Scaling Laws for Speech Models', {
+      url: 'https://huggingface.co/papers/2507.03333',
+      arxivId: '2507.03333',
+    });
     const input = day([[v2], [cross], [article('techcrunch', 'Anthropic launches Claude Opus 4.5')], [hf]]);
     const r = selectStories(input, policy());
     const story = r.selected.find((s) => s.topic.articleIds.includes(v2.id))!;
@@ -85,12 +110,16 @@ describe('selectStories', () => {
   });
 
   it('caps research at the policy and arXiv papers overall, and never cuts a multi-outlet story for a cap', () => {
-    const papers = Array.from({ length: 30 }, (_, i) => [paper('arxiv-cs-cl', `2512.1${String(i).padStart(4, '0')}`, `Language Model Paper ${i}`)]);
+    const papers = Array.from({ length: 30 }, (_, i) => [
+      paper('arxiv-cs-cl', `2512.1${String(i).padStart(4, '0')}`, `Language Model Paper ${i}`),
+    ]);
     const reported = paper('arxiv-cs-ai', '2512.09999', 'A Frontier Reasoning Benchmark for Language Models');
     const news = article('techcrunch', 'New benchmark stumps frontier reasoning models', { arxivId: '2512.09999' });
     const input = day([...papers, [reported, news]]);
     const r = selectStories(input, policy({ arxivMax: 12 }));
-    const arxivSelected = r.selected.filter((s) => s.topic.articleIds.some((id) => input.articles.find((a) => a.id === id)!.url.includes('arxiv.org')));
+    const arxivSelected = r.selected.filter((s) =>
+      s.topic.articleIds.some((id) => input.articles.find((a) => a.id === id)!.url.includes('arxiv.org')),
+    );
     expect(arxivSelected).toHaveLength(12);
     expect(r.selected.some((s) => s.topic.articleIds.includes(news.id) && s.protected)).toBe(true);
     expect(r.dropped.filter((d) => d.code === 'section-cap')).toHaveLength(19);
@@ -104,7 +133,9 @@ describe('selectStories', () => {
     const lab = [article('openai', 'Introducing GPT-5.2')];
     const input = day([...single, lab]);
     const r = selectStories(input, policy({ maxPerFeed: 5 }));
-    expect(r.selected.filter((s) => s.topic.articleIds.some((id) => input.articles.find((a) => a.id === id)!.feedId === 'techcrunch'))).toHaveLength(5);
+    expect(
+      r.selected.filter((s) => s.topic.articleIds.some((id) => input.articles.find((a) => a.id === id)!.feedId === 'techcrunch')),
+    ).toHaveLength(5);
     expect(r.dropped.filter((d) => d.code === 'feed-cap')).toHaveLength(15);
     const tight = selectStories(input, policy({ maxEntries: 3 }));
     expect(tight.selected).toHaveLength(3);

@@ -65,11 +65,16 @@ const LabelsSchema = z
   .strict();
 type Labels = z.infer<typeof LabelsSchema>;
 
-const ClustersSchema = z.object({ date: z.literal('2025-12-10'), note: z.string(), stories: z.array(z.object({ label: z.string().min(1), urls: z.array(httpUrl).min(1) }).strict()) }).strict();
+const ClustersSchema = z
+  .object({
+    date: z.literal('2025-12-10'),
+    note: z.string(),
+    stories: z.array(z.object({ label: z.string().min(1), urls: z.array(httpUrl).min(1) }).strict()),
+  })
+  .strict();
 
 const readJson = (name: string): unknown => JSON.parse(readFileSync(path.join(day, name), 'utf8'));
 const abs = (id: string) => `https://arxiv.org/abs/${id}`;
-
 
 /** The day of the folder's name at the default cut-off, as `digest collect --fixtures fixtures/2025-12-10` resolves it. */
 const window = windowFor('2025-12-10', '06:45');
@@ -84,7 +89,10 @@ beforeAll(async () => {
   const feeds = await readFeedsConfig(path.join(day, 'feeds.yaml'));
   const lift = createOfflineGuard().install();
   try {
-    const result = await collectArticles({ feeds, window }, { fetchFeed: createFixtureFeedFetcher(day), fetchPage: createFixturePageFetcher(day), now: () => new Date(window.end) });
+    const result = await collectArticles(
+      { feeds, window },
+      { fetchFeed: createFixtureFeedFetcher(day), fetchPage: createFixturePageFetcher(day), now: () => new Date(window.end) },
+    );
     collection = { result };
   } finally {
     lift();
@@ -159,16 +167,23 @@ describe('fixture day 2025-12-10 (volume day for select)', () => {
   });
 
   it('labels.json: arxivPapers names every arXiv paper of the day with all its URLs; hfPapers are those on Hugging Face', () => {
-    const arxivIds = collection.result.articles.filter((a) => a.url.startsWith('https://arxiv.org/abs/')).map((a) => a.url.slice('https://arxiv.org/abs/'.length));
+    const arxivIds = collection.result.articles
+      .filter((a) => a.url.startsWith('https://arxiv.org/abs/'))
+      .map((a) => a.url.slice('https://arxiv.org/abs/'.length));
     expect(Object.keys(labels.arxivPapers).sort()).toEqual([...arxivIds].sort());
-    const hfIds = collection.result.articles.filter((a) => a.feedId === 'huggingface-papers').map((a) => a.url.replace('https://huggingface.co/papers/', ''));
+    const hfIds = collection.result.articles
+      .filter((a) => a.feedId === 'huggingface-papers')
+      .map((a) => a.url.replace('https://huggingface.co/papers/', ''));
     expect(hfIds).toHaveLength(15);
     expect(labels.hfPapers).toEqual(hfIds.map(abs).sort());
-    for (const [id, urls] of Object.entries(labels.arxivPapers)) expect(urls).toEqual([abs(id), ...(hfIds.includes(id) ? [`https://huggingface.co/papers/${id}`] : [])]);
+    for (const [id, urls] of Object.entries(labels.arxivPapers))
+      expect(urls).toEqual([abs(id), ...(hfIds.includes(id) ? [`https://huggingface.co/papers/${id}`] : [])]);
     // Cross-lists: a paper is in every category feed it names, and the collector keeps it once.
     const listedTwice = Object.values(labels.arxivAnnouncements).filter((feeds) => Object.keys(feeds).length > 1);
     expect(listedTwice.length).toBeGreaterThan(50);
-    const arxivItems = Object.entries(FEEDS).filter(([id]) => id.startsWith('arxiv-')).reduce((n, [, c]) => n + c.items, 0);
+    const arxivItems = Object.entries(FEEDS)
+      .filter(([id]) => id.startsWith('arxiv-'))
+      .reduce((n, [, c]) => n + c.items, 0);
     expect(Object.values(labels.arxivAnnouncements).flatMap((f) => Object.keys(f)).length).toBe(arxivItems);
   });
 
@@ -197,7 +212,11 @@ describe('scripts/make-volume-day.ts', () => {
 
   it('re-running the generator reproduces the committed files byte for byte', async () => {
     const out = await tempDir();
-    const run = spawnSync(process.execPath, ['bin/tsx-run.mjs', 'scripts/make-volume-day.ts', '--out', out], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['bin/tsx-run.mjs', 'scripts/make-volume-day.ts', '--out', out], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status, run.stderr).toBe(0);
     const committed = listFiles(day);
     expect(listFiles(out)).toEqual(committed);

@@ -24,11 +24,21 @@ const labels = Labels.parse(JSON.parse(readFileSync(path.join(dayDir, 'labels.js
 interface Report {
   status: string;
   counts: { articles: number; written: number; topics: number };
-  selection: { candidates: number; selected: number; dropped: Record<string, number>; droppedStories: { code: string; urls: string[] }[]; triage?: { batches: number; candidates: number } };
+  selection: {
+    candidates: number;
+    selected: number;
+    dropped: Record<string, number>;
+    droppedStories: { code: string; urls: string[] }[];
+    triage?: { batches: number; candidates: number };
+  };
   model: { total: { calls: number; cacheHits: number }; byStage: Record<string, { calls: number }> };
 }
 
-async function run(out: string, args: string[], env: Record<string, string> = {}): Promise<{ md: string; report: Report; code: number; err: string }> {
+async function run(
+  out: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ md: string; report: Report; code: number; err: string }> {
   const io = testIo({ env });
   const code = await runMain(['run', '--date', date, '--out', out, ...args], io);
   const md = readFileSync(path.join(out, `${date}-ai-intel.md`), 'utf8');
@@ -36,7 +46,8 @@ async function run(out: string, args: string[], env: Record<string, string> = {}
   return { md, report, code, err: io.err.join('') };
 }
 
-const citedUrls = (md: string) => new Set([...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!)));
+const citedUrls = (md: string) =>
+  new Set([...md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!)));
 
 describe(`the dry run of ${date}`, () => {
   let r: Awaited<ReturnType<typeof run>>;
@@ -66,7 +77,9 @@ describe(`the dry run of ${date}`, () => {
   });
 
   it('accounts for every article of the day: cited once, or listed with its reason in the report', () => {
-    const cited = [...r.md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) => [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!));
+    const cited = [...r.md.matchAll(/^\*\*來源\*\*：(.*)$/gm)].flatMap((m) =>
+      [...m[1]!.matchAll(/\]\((https?:[^)]+)\)/g)].map((x) => x[1]!),
+    );
     const dropped = r.report.selection.droppedStories.flatMap((d) => d.urls);
     expect(new Set([...cited, ...dropped]).size).toBe(cited.length + dropped.length);
     expect(cited.length + dropped.length).toBe(r.report.counts.articles);
@@ -104,7 +117,11 @@ describe(`a live run of ${date} against a local model server`, () => {
 
   it('a second run of the same day costs nothing: triage and entries come from the cache', async () => {
     const before = model.requests.length;
-    const second = await run(mkdtempSync(path.join(tmpdir(), 'digest-volume-live-')), ['--fixtures', dayDir, '--live-model'], { OPENAI_BASE_URL: model.url, OPENAI_MODEL: 'gpt-4.1-mini', DIGEST_MODEL_CACHE_DIR: cache });
+    const second = await run(mkdtempSync(path.join(tmpdir(), 'digest-volume-live-')), ['--fixtures', dayDir, '--live-model'], {
+      OPENAI_BASE_URL: model.url,
+      OPENAI_MODEL: 'gpt-4.1-mini',
+      DIGEST_MODEL_CACHE_DIR: cache,
+    });
     expect(second.code, second.err).toBe(0);
     expect(model.requests.length).toBe(before);
     expect(second.md).toBe(first.md);

@@ -9,7 +9,14 @@ import type { WriteOutput } from '../../src/types.js';
 import type { GroundingPolicy } from '../../src/write/ground-entry.js';
 import { createModelWriter } from '../../src/write/model-writer.js';
 import { readPrompts } from '../../src/write/prompt-template.js';
-import { goodEntry, goodModel, startFakeOpenAi, type FakeHandler, type FakeOpenAi, type FakeRequest } from '../helpers/fake-openai-server.js';
+import {
+  goodEntry,
+  goodModel,
+  startFakeOpenAi,
+  type FakeHandler,
+  type FakeOpenAi,
+  type FakeRequest,
+} from '../helpers/fake-openai-server.js';
 import { fakeOffline, makeArticle, makeDay } from '../model/model-test-day.js';
 
 const prompts = await readPrompts();
@@ -44,7 +51,16 @@ function handler(repairs: 'fix' | 'insist'): FakeHandler {
 async function write(policy: GroundingPolicy, repairs: 'fix' | 'insist', topics = 9): Promise<WriteOutput> {
   server = await startFakeOpenAi({ handler: handler(repairs) });
   const config = loadModelConfig({ OPENAI_BASE_URL: server.url, DIGEST_MODEL_TIMEOUT_MS: '5000' });
-  const writer = createModelWriter({ chat: createOpenAiChat(config), offline: fakeOffline, prompts, concurrency: 3, log: silentLog, models: { default: config.model, byPrompt: {} }, prices: config.prices, grounding: policy });
+  const writer = createModelWriter({
+    chat: createOpenAiChat(config),
+    offline: fakeOffline,
+    prompts,
+    concurrency: 3,
+    log: silentLog,
+    models: { default: config.model, byPrompt: {} },
+    prices: config.prices,
+    grounding: policy,
+  });
   return writer(makeDay(topics));
 }
 
@@ -74,8 +90,18 @@ describe('grounding with a model that plants facts in every third entry', () => 
     expect(t3.details.join()).not.toContain(INVENTED);
     expect(t3.entities).not.toContain(INVENTED);
     expect(t3.summary).toContain('987');
-    expect(out.warnings.filter((w) => w.code === 'grounding-removed').map((w) => w.topicId).sort()).toEqual(['t3', 't6', 't9']);
-    expect(out.warnings.filter((w) => w.code === 'ungrounded-number').map((w) => w.topicId).sort()).toEqual(['t3', 't6', 't9']);
+    expect(
+      out.warnings
+        .filter((w) => w.code === 'grounding-removed')
+        .map((w) => w.topicId)
+        .sort(),
+    ).toEqual(['t3', 't6', 't9']);
+    expect(
+      out.warnings
+        .filter((w) => w.code === 'ungrounded-number')
+        .map((w) => w.topicId)
+        .sort(),
+    ).toEqual(['t3', 't6', 't9']);
     expect(out.warnings.find((w) => w.code === 'ungrounded-number')!.message).toMatch(/「.*」: 987 million appear in none of its articles/);
   });
 
@@ -90,7 +116,9 @@ describe('grounding with a model that plants facts in every third entry', () => 
   it('warn: no repair call; the planted facts are published and listed', async () => {
     const out = await write('warn', 'insist', 3);
     expect(server!.requests.filter(isGroundingRepair)).toHaveLength(0);
-    expect(out.warnings.filter((w) => w.code === 'ungrounded-name').map((w) => w.message)).toEqual([expect.stringContaining(`${INVENTED} appear in none of its articles`)]);
+    expect(out.warnings.filter((w) => w.code === 'ungrounded-name').map((w) => w.message)).toEqual([
+      expect.stringContaining(`${INVENTED} appear in none of its articles`),
+    ]);
   });
 });
 
@@ -103,8 +131,26 @@ describe('grounding that must not fire', () => {
           : goodModel(req),
     });
     const config = loadModelConfig({ OPENAI_BASE_URL: server.url });
-    const writer = createModelWriter({ chat: createOpenAiChat(config), offline: fakeOffline, prompts, concurrency: 2, log: silentLog, models: { default: config.model, byPrompt: {} }, prices: config.prices });
-    const day = { date: '2025-12-05', topics: [{ id: 't1', articleIds: ['n1'], representativeId: 'n1', keywords: [] }], articles: [makeArticle('n1', 'Nvidia and Amazon launch an inference service', 'Nvidia and Amazon said the large language model service runs on GPUs.')] };
+    const writer = createModelWriter({
+      chat: createOpenAiChat(config),
+      offline: fakeOffline,
+      prompts,
+      concurrency: 2,
+      log: silentLog,
+      models: { default: config.model, byPrompt: {} },
+      prices: config.prices,
+    });
+    const day = {
+      date: '2025-12-05',
+      topics: [{ id: 't1', articleIds: ['n1'], representativeId: 'n1', keywords: [] }],
+      articles: [
+        makeArticle(
+          'n1',
+          'Nvidia and Amazon launch an inference service',
+          'Nvidia and Amazon said the large language model service runs on GPUs.',
+        ),
+      ],
+    };
     const out = await writer(day);
     expect(server.requests.filter(isGroundingRepair)).toHaveLength(0);
     expect(out.warnings.filter((w) => w.code.startsWith('ungrounded') || w.code.startsWith('grounding'))).toEqual([]);

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Entry, Topic } from '../../src/types.js';
 import { parseJsonAnswer } from '../../src/write/model-answer.js';
 import { estimateMessagesTokens, estimateTokens } from '../../src/model/estimate-tokens.js';
-import { checkEntryAnswer, entryPromptVars, escapeFence, fenceArticle, fitEntryMessages, shortArticleIds, toEntry, type EntryAnswer } from '../../src/write/model-entry.js';
+import {
+  checkEntryAnswer,
+  entryPromptVars,
+  escapeFence,
+  fenceArticle,
+  fitEntryMessages,
+  shortArticleIds,
+  toEntry,
+  type EntryAnswer,
+} from '../../src/write/model-entry.js';
 import { checkFrameAnswer, frameContext, FrameAnswerSchema, framePromptVars, toFrame } from '../../src/write/model-frame.js';
 import { readPrompts, renderPrompt } from '../../src/write/prompt-template.js';
 import { framePromptFacts, goodFrame } from '../helpers/fake-openai-server.js';
@@ -37,7 +46,9 @@ describe('entry prompt and answer', () => {
 
   it('says when a story is a follow-up, and passes the feed section hint', () => {
     const t: Topic = { ...topic, followUp: { date: '2025-12-01', title: '舊報導' } };
-    const vars = entryPromptVars(day.date, t, ids, { feeds: [{ id: 'feed-a', name: 'A', url: 'https://a.example/rss', lang: 'en', section: 'research' }] });
+    const vars = entryPromptVars(day.date, t, ids, {
+      feeds: [{ id: 'feed-a', name: 'A', url: 'https://a.example/rss', lang: 'en', section: 'research' }],
+    });
     expect(vars.follow_up).toMatch(/covered on 2025-12-01 as 「舊報導」/);
     expect(vars.section_hint).toMatch(/`research`/);
   });
@@ -49,7 +60,9 @@ describe('entry prompt and answer', () => {
   });
 
   it('rejects unknown article ids', () => {
-    expect(checkEntryAnswer(answer({ sourceIds: ['A1', 'A4'] }), ids)).toEqual(['sourceIds: unknown article id(s) A4; use only A1, A2, A3']);
+    expect(checkEntryAnswer(answer({ sourceIds: ['A1', 'A4'] }), ids)).toEqual([
+      'sourceIds: unknown article id(s) A4; use only A1, A2, A3',
+    ]);
     expect(checkEntryAnswer(answer(), ids)).toEqual([]);
   });
 
@@ -110,7 +123,9 @@ describe('entry prompts in a small context', () => {
 describe('frame prompt and answer', () => {
   const day = makeDay(4);
   const byId = new Map(day.articles.map((a) => [a.id, a]));
-  const entries: Entry[] = day.topics.filter((t) => t.id !== 't2').map((t) => ({ ...toEntry(answer({ section: 'research' }), t, byId), title: `題 ${t.id}` }));
+  const entries: Entry[] = day.topics
+    .filter((t) => t.id !== 't2')
+    .map((t) => ({ ...toEntry(answer({ section: 'research' }), t, byId), title: `題 ${t.id}` }));
   const ctx = frameContext(entries, day.topics, byId);
 
   it('gives the written entries short ids and lists their articles', () => {

@@ -19,9 +19,14 @@ const entry = (summary: string, extra: Partial<Entry> = {}): Entry => ({
 
 describe('number grounding', () => {
   const articles = [
-    makeArticle('a', 'Anthropic signs $200M deal with Snowflake', 'The deal brings models to 12,600 customers. GPT-5.2 scored 87.5% on three of twelve tests; revenue grew 1.5 billion dollars.', {
-      publishedAt: '2025-12-04T10:00:00.000Z',
-    }),
+    makeArticle(
+      'a',
+      'Anthropic signs $200M deal with Snowflake',
+      'The deal brings models to 12,600 customers. GPT-5.2 scored 87.5% on three of twelve tests; revenue grew 1.5 billion dollars.',
+      {
+        publishedAt: '2025-12-04T10:00:00.000Z',
+      },
+    ),
     makeArticle('b', '螞蟻集團發布新模型', '參數量達到 1 兆，訓練資料 20 萬小時。', { lang: 'zh' }),
   ];
 
@@ -36,7 +41,9 @@ describe('number grounding', () => {
   });
 
   it('accepts what translation does to a number', () => {
-    const e = entry('Anthropic 與 Snowflake 簽下 2 億美元合約，觸及約 1.26 萬家客戶；GPT-5.2 在 12 項中的 3 項測試得分 87.5%，營收增加 15 億美元；參數量 1 兆、資料 20 萬小時，2025 年 12 月 4 日公布。');
+    const e = entry(
+      'Anthropic 與 Snowflake 簽下 2 億美元合約，觸及約 1.26 萬家客戶；GPT-5.2 在 12 項中的 3 項測試得分 87.5%，營收增加 15 億美元；參數量 1 兆、資料 20 萬小時，2025 年 12 月 4 日公布。',
+    );
     expect(findUngroundedNumbers(e, articles)).toEqual([]);
   });
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { checkPromptVariables, parsePrompt, readPrompts, renderPrompt } from '../../src/write/prompt-template.js';
 
-const file = (fm: string, body = '# system\nRules for {{date}}.\n\n# user\nArticles {{article_ids}}:\n{{articles}}\n') => `---\n${fm}\n---\n${body}`;
+const file = (fm: string, body = '# system\nRules for {{date}}.\n\n# user\nArticles {{article_ids}}:\n{{articles}}\n') =>
+  `---\n${fm}\n---\n${body}`;
 
 describe('prompt files', () => {
   it('ship entry and frame prompts that load and validate', async () => {
@@ -20,7 +21,10 @@ describe('prompt files', () => {
   });
 
   it('parses front matter (version as text) and the two role parts', () => {
-    const p = parsePrompt(file('name: entry\nversion: 2\ntemperature: 0\nmax_tokens: 900\nmodel: small-model\narticle_chars: 1000'), 'entry.md');
+    const p = parsePrompt(
+      file('name: entry\nversion: 2\ntemperature: 0\nmax_tokens: 900\nmodel: small-model\narticle_chars: 1000'),
+      'entry.md',
+    );
     expect(p).toMatchObject({ name: 'entry', version: '2', temperature: 0, maxTokens: 900, model: 'small-model', articleChars: 1000 });
     expect(p.system).toBe('Rules for {{date}}.');
     expect(p.placeholders.sort()).toEqual(['article_ids', 'articles', 'date']);
@@ -37,7 +41,10 @@ describe('prompt files', () => {
     expect(() => parsePrompt(file('name: entry\nversion: 1\ntemprature: 1'), 'entry.md')).toThrow(/unknown field\(s\) temprature/);
     expect(() => parsePrompt(file('name: entry\nversion: 1\ntemperature: 5'), 'entry.md')).toThrow(ConfigError);
     expect(() => parsePrompt(file('name: entry\nversion: 1', 'no roles here'), 'entry.md')).toThrow(/"# system" part and a "# user" part/);
-    const unknown = parsePrompt(file('name: entry\nversion: 1', '# system\nx {{colour}}\n# user\n{{articles}} {{article_ids}}'), 'entry.md');
+    const unknown = parsePrompt(
+      file('name: entry\nversion: 1', '# system\nx {{colour}}\n# user\n{{articles}} {{article_ids}}'),
+      'entry.md',
+    );
     expect(() => checkPromptVariables(unknown, 'entry', 'entry.md')).toThrow(/unknown placeholder\(s\) \{\{colour\}\}/);
     const missing = parsePrompt(file('name: entry\nversion: 1', '# system\nx\n# user\n{{article_ids}}'), 'entry.md');
     expect(() => checkPromptVariables(missing, 'entry', 'entry.md')).toThrow(/never uses \{\{articles\}\}/);

@@ -29,11 +29,21 @@ const english = [
     "OpenAI's GPT-5.2 tops SWE-bench Verified",
     "OpenAI's GPT-5.2 scored 80% on SWE-bench Verified, ahead of Anthropic's Claude Opus 4.5 and Google's Gemini 3 Pro. Chief executive Sam Altman said it reaches ChatGPT users this week. The model was trained on Nvidia GB200 systems and is served through Microsoft Azure.",
   ),
-  makeArticle('b', 'DeepSeek V3.2 and Qwen3-235B-A22B trail on coding', 'Open-weight models DeepSeek V3.2 and Alibaba’s Qwen3-235B-A22B were tested with RAG and without; Amazon and Tencent did not comment.', { source: 'The Verge' }),
+  makeArticle(
+    'b',
+    'DeepSeek V3.2 and Qwen3-235B-A22B trail on coding',
+    'Open-weight models DeepSeek V3.2 and Alibaba’s Qwen3-235B-A22B were tested with RAG and without; Amazon and Tencent did not comment.',
+    { source: 'The Verge' },
+  ),
 ];
 
 // A Chinese report in Simplified characters, as 量子位 writes.
-const chinese = [makeArticle('c', '蚂蚁集团发布百灵大模型', '何恺明团队参与评测，模型在英伟达 H20 上训练，浙江大学提供数据。', { lang: 'zh', source: '量子位' })];
+const chinese = [
+  makeArticle('c', '蚂蚁集团发布百灵大模型', '何恺明团队参与评测，模型在英伟达 H20 上训练，浙江大学提供数据。', {
+    lang: 'zh',
+    source: '量子位',
+  }),
+];
 
 describe('findUngroundedNames', () => {
   it('accepts the names of a zh-TW entry written from English reports: variants, possessives, translations, glossary terms', () => {
@@ -41,7 +51,10 @@ describe('findUngroundedNames', () => {
       title: 'OpenAI 發表 GPT-5.2，SWE-bench 成績領先',
       summary:
         'OpenAI 的 GPT-5.2 在 SWE-bench Verified 拿下 80%，領先 Anthropic 的 Claude Opus 4.5 與谷歌的 Gemini 3 Pro；執行長（CEO）Sam Altman 表示本週開放 ChatGPT 使用者。模型以輝達 GB200 訓練，透過微軟 Azure 提供 API。',
-      details: ['開源模型 DeepSeek-V3.2 與阿里巴巴的 Qwen3-235B-A22B 在有無 RAG 的條件下測試。', '亞馬遜與騰訊未回應；Openai’s 與 deepseek v3.2 的寫法也指同一名稱。'],
+      details: [
+        '開源模型 DeepSeek-V3.2 與阿里巴巴的 Qwen3-235B-A22B 在有無 RAG 的條件下測試。',
+        '亞馬遜與騰訊未回應；Openai’s 與 deepseek v3.2 的寫法也指同一名稱。',
+      ],
       useCases: ['December 起，US 與 EU 的企業可在 GPU 上以 LLM 與 AI Agent 部署 Top Headlines 所列工具。'],
       entities: ['OpenAI', 'GPT-5.2', 'SWE-bench', 'Sam Altman', '輝達', 'Microsoft'],
       importanceReason: 'The Verge 與 Example News 均報導。',
@@ -80,7 +93,12 @@ describe('findUngroundedNames', () => {
   });
 
   it('does not take a capitalised word opening an English sentence for a name, nor a unit, a size or vocabulary in a compound', () => {
-    const e = entry({ details: ['Researchers say the gain holds at 3GB, 70B and 5G.', 'Analysts expect more. 研究團隊未披露 FLOPS 與 AI-powered、LLM-based 的細節。'] });
+    const e = entry({
+      details: [
+        'Researchers say the gain holds at 3GB, 70B and 5G.',
+        'Analysts expect more. 研究團隊未披露 FLOPS 與 AI-powered、LLM-based 的細節。',
+      ],
+    });
     expect(findUngroundedNames(e, english)).toEqual([]);
   });
 

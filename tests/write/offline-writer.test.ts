@@ -23,11 +23,36 @@ const feeds: FeedConfig[] = [
 ];
 
 const articles: Article[] = [
-  art('a1', { title: 'Anthropic signs $200M deal to bring its LLMs to Snowflake’s customers', text: 'Anthropic signed a $200 million multi-year deal with Snowflake. The deal makes Claude models available to Snowflake’s 12,600 customers. Snowflake CEO Sridhar Ramaswamy called it a milestone.' }),
-  art('a2', { feedId: 'qbitai', source: '量子位', lang: 'zh', url: 'https://www.qbitai.com/2025/12/1.html', title: 'Anthropic与Snowflake签下2亿美元大单', text: 'Anthropic与Snowflake签署了一份价值2亿美元的多年协议，Claude模型将进入Snowflake的数据平台。这笔交易显示企业软件正加速整合大模型。' }),
-  art('a3', { feedId: 'ai-business', source: 'AI Business', url: 'https://aibusiness.com/x', title: 'Snowflake deal an example of Anthropic influence', text: 'Analysts say the Snowflake agreement shows Anthropic’s growing enterprise reach.' }),
-  art('a4', { feedId: 'arxiv-cs-cv', source: 'arXiv cs.CV', url: 'https://arxiv.org/abs/2512.02012', title: 'Improved Mean Flows: On the Challenges of Fastforward Generative Models', text: 'We present iMF, a one-step generative model. iMF-XL/2 reaches FID 1.72 on ImageNet 256x256 with a single function evaluation.' }),
-  art('a5', { title: 'Meta tests an AI support assistant', text: 'Meta is centralising Facebook and Instagram support and testing an AI assistant for users.' }),
+  art('a1', {
+    title: 'Anthropic signs $200M deal to bring its LLMs to Snowflake’s customers',
+    text: 'Anthropic signed a $200 million multi-year deal with Snowflake. The deal makes Claude models available to Snowflake’s 12,600 customers. Snowflake CEO Sridhar Ramaswamy called it a milestone.',
+  }),
+  art('a2', {
+    feedId: 'qbitai',
+    source: '量子位',
+    lang: 'zh',
+    url: 'https://www.qbitai.com/2025/12/1.html',
+    title: 'Anthropic与Snowflake签下2亿美元大单',
+    text: 'Anthropic与Snowflake签署了一份价值2亿美元的多年协议，Claude模型将进入Snowflake的数据平台。这笔交易显示企业软件正加速整合大模型。',
+  }),
+  art('a3', {
+    feedId: 'ai-business',
+    source: 'AI Business',
+    url: 'https://aibusiness.com/x',
+    title: 'Snowflake deal an example of Anthropic influence',
+    text: 'Analysts say the Snowflake agreement shows Anthropic’s growing enterprise reach.',
+  }),
+  art('a4', {
+    feedId: 'arxiv-cs-cv',
+    source: 'arXiv cs.CV',
+    url: 'https://arxiv.org/abs/2512.02012',
+    title: 'Improved Mean Flows: On the Challenges of Fastforward Generative Models',
+    text: 'We present iMF, a one-step generative model. iMF-XL/2 reaches FID 1.72 on ImageNet 256x256 with a single function evaluation.',
+  }),
+  art('a5', {
+    title: 'Meta tests an AI support assistant',
+    text: 'Meta is centralising Facebook and Instagram support and testing an AI assistant for users.',
+  }),
 ];
 const topics: Topic[] = [
   { id: 't1', articleIds: ['a1', 'a2', 'a3'], representativeId: 'a1', keywords: ['snowflake', 'anthropic'] },
@@ -41,7 +66,11 @@ describe('writeOffline', async () => {
 
   it('writes one entry per topic, citing every member article once, with no model', () => {
     expect(out.entries.map((e) => e.topicId)).toEqual(['t1', 't2', 't3']);
-    expect(byTopic.get('t1')!.sources.map((s) => s.url)).toEqual(['https://example.com/a1', 'https://www.qbitai.com/2025/12/1.html', 'https://aibusiness.com/x']);
+    expect(byTopic.get('t1')!.sources.map((s) => s.url)).toEqual([
+      'https://example.com/a1',
+      'https://www.qbitai.com/2025/12/1.html',
+      'https://aibusiness.com/x',
+    ]);
     expect(out.writers).toEqual({ offline: 3, model: 0, replay: 0 });
   });
 

@@ -26,7 +26,9 @@ export function checkEntry(e: Block, links: LinkBook): Violation[] {
   const joined = textLines.map((l) => l.text).join('\n');
   // A placeholder stands where an entry should be: that is the defect to report, not each field it lacks.
   if (PLACEHOLDER.test(joined) && !joined.includes('**核心摘要**')) {
-    return [{ line: e.line, message: `placeholder entry "${e.title}" instead of content: every story appears exactly once, with its content` }];
+    return [
+      { line: e.line, message: `placeholder entry "${e.title}" instead of content: every story appears exactly once, with its content` },
+    ];
   }
   const find = (prefix: string) => textLines.find((l) => l.text.startsWith(prefix));
   return [...checkFields(e, textLines, find), ...checkSources(e, find('**來源**：'), links)];
@@ -45,7 +47,8 @@ function checkFields(e: Block, textLines: Line[], find: (prefix: string) => Line
   else if (!entities.text.replace('**關鍵實體**：', '').trim()) v.push({ line: entities.line, message: '**關鍵實體** is empty' });
   const importance = find('**重要性**：');
   if (!importance) v.push({ line: e.line, message: `entry "${e.title}" lacks **重要性**` });
-  else if (!IMPORTANCE.test(importance.text)) v.push({ line: importance.line, message: `**重要性** must be a level (${IMPORTANCE_LEVELS.join('/')}), then " — " and a reason` });
+  else if (!IMPORTANCE.test(importance.text))
+    v.push({ line: importance.line, message: `**重要性** must be a level (${IMPORTANCE_LEVELS.join('/')}), then " — " and a reason` });
   return v;
 }
 

@@ -32,21 +32,34 @@ export function checkFrontMatter(doc: DigestDoc): { violations: Violation[]; fac
   const yaml = parseDocument(fmLines.join('\n'), { version: '1.1' });
   if (yaml.errors.length) {
     const e = yaml.errors[0]!;
-    return { violations: [{ line: (e.linePos?.[0]?.line ?? 0) + 1, message: `front matter is not valid YAML: ${e.message.split('\n')[0]}` }], facts: {}, stop: true };
+    return {
+      violations: [{ line: (e.linePos?.[0]?.line ?? 0) + 1, message: `front matter is not valid YAML: ${e.message.split('\n')[0]}` }],
+      facts: {},
+      stop: true,
+    };
   }
   let value: unknown;
   try {
     value = yaml.toJS({ maxAliasCount: 50 });
   } catch {
-    return { violations: [{ line: 1, message: 'front matter expands too far (aliases of aliases); write the values out' }], facts: {}, stop: true };
+    return {
+      violations: [{ line: 1, message: 'front matter expands too far (aliases of aliases); write the values out' }],
+      facts: {},
+      stop: true,
+    };
   }
   const fm = FrontMatterSchema.safeParse(value);
   if (!fm.success) {
-    for (const issue of fm.error.issues) v.push({ line: keyLine(String(issue.path[0] ?? 'front matter')), message: `front matter ${issue.path.join('.') || 'block'}: ${issue.message}` });
+    for (const issue of fm.error.issues)
+      v.push({
+        line: keyLine(String(issue.path[0] ?? 'front matter')),
+        message: `front matter ${issue.path.join('.') || 'block'}: ${issue.message}`,
+      });
   }
   const dateLine = fmLines.find((l) => l.startsWith('date:')) ?? '';
   const date = /^date: "(\d{4}-\d\d-\d\d)T\d\d:\d\d:\d\d\+08:00"$/.exec(dateLine)?.[1];
-  if (!date) v.push({ line: keyLine('date'), message: 'date must be a quoted ISO 8601 time with +08:00, e.g. "2025-12-05T06:45:04+08:00"' });
+  if (!date)
+    v.push({ line: keyLine('date'), message: 'date must be a quoted ISO 8601 time with +08:00, e.g. "2025-12-05T06:45:04+08:00"' });
   if (fm.success) {
     const titleDate = / — (\d{4})\/(\d\d)\/(\d\d)$/.exec(fm.data.title);
     if (!titleDate) v.push({ line: keyLine('title'), message: 'title must end with " — YYYY/MM/DD"' });
@@ -55,6 +68,7 @@ export function checkFrontMatter(doc: DigestDoc): { violations: Violation[]; fac
     }
   }
   const after = doc.lines.slice(doc.frontMatterEnd + 1, doc.frontMatterEnd + 3).map((l) => l.text);
-  if (after[0] !== '' || after[1] !== '---') v.push({ line: doc.frontMatterEnd + 2, message: 'the body must start with a blank line and a "---" line' });
+  if (after[0] !== '' || after[1] !== '---')
+    v.push({ line: doc.frontMatterEnd + 2, message: 'the body must start with a blank line and a "---" line' });
   return { violations: v, facts: date ? { date } : {}, stop: false };
 }

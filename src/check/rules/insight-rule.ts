@@ -18,7 +18,8 @@ export function checkInsight(section: Block): Violation[] {
   if (labelAt < 0) v.push({ line: section.line, message: `編輯洞察 lacks the ${WATCH_LIST_LABEL} list` });
   else {
     const items = section.lines.slice(labelAt + 1).filter((l) => /^\d+\.\s+\S/.test(l.text));
-    if (items.length !== 5) v.push({ line: section.lines[labelAt]!.line, message: `關注清單 has ${items.length} items; it must have exactly 5` });
+    if (items.length !== 5)
+      v.push({ line: section.lines[labelAt]!.line, message: `關注清單 has ${items.length} items; it must have exactly 5` });
   }
   return v;
 }

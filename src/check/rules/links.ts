@@ -36,7 +36,8 @@ export function createLinkBook(articleUrls: ReadonlySet<string> | undefined): Li
     },
     cite(url, entryLine, line, v) {
       const other = citedBy.get(url);
-      if (other !== undefined && other !== entryLine) v.push({ line, message: `URL ${url} is also cited by the entry at line ${other}: the same story twice` });
+      if (other !== undefined && other !== entryLine)
+        v.push({ line, message: `URL ${url} is also cited by the entry at line ${other}: the same story twice` });
       else citedBy.set(url, entryLine);
     },
   };

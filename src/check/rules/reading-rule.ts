@@ -20,7 +20,8 @@ export function checkReading(section: Block, links: LinkBook): Violation[] {
     else links.check(m[2]!, l.line, v);
   }
   for (const l of (parts.find((b) => b.title === '相關技術背景')?.lines ?? []).filter((x) => x.text.startsWith('* '))) {
-    if (!/^\* [^：]+：\S/.test(l.text)) v.push({ line: l.line, message: 'a background term must read "* 術語（English term）：explanation"' });
+    if (!/^\* [^：]+：\S/.test(l.text))
+      v.push({ line: l.line, message: 'a background term must read "* 術語（English term）：explanation"' });
   }
   const kwPart = parts.find((b) => b.title === '本日關鍵詞');
   if (kwPart) {

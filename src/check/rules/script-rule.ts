@@ -7,7 +7,11 @@ export function checkScript(lines: Line[]): Violation[] {
   const v: Violation[] = [];
   for (const l of lines) {
     const found = findSimplified(l.text);
-    if (found.length) v.push({ line: l.line, message: `Simplified characters in a Traditional text: ${[...new Set(found)].join('')}; convert with OpenCC (s2twp)` });
+    if (found.length)
+      v.push({
+        line: l.line,
+        message: `Simplified characters in a Traditional text: ${[...new Set(found)].join('')}; convert with OpenCC (s2twp)`,
+      });
   }
   return v;
 }

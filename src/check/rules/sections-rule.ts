@@ -16,7 +16,8 @@ export function checkSections(sections: Block[], lastLine: number): Violation[] 
     else if (at !== i) v.push({ line: sections[at]!.line, message: `section "## ${t}" is out of order (expected position ${i + 1})` });
   });
   for (const s of sections) {
-    if (!ALL_TITLES.includes(s.title)) v.push({ line: s.line, message: `unexpected section "## ${s.title}"; the digest has exactly the eight sections of format.md` });
+    if (!ALL_TITLES.includes(s.title))
+      v.push({ line: s.line, message: `unexpected section "## ${s.title}"; the digest has exactly the eight sections of format.md` });
   }
   return v;
 }
