@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clusterArticles, topicLabels, type ClusterInput, type ClusterOptions } from '../src/cluster/cluster-articles.js';
 import { scoreClustering, type ClusterScores } from '../src/cluster/cluster-metrics.js';
+import { mulberry32 } from '../tests/helpers/seeded-random.js';
 
 const NEWS_T = fileURLToPath(new URL('../../shared/data/clustering/googlenews-ts-yin-wang-2016/News-T.jsonl', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -31,18 +32,6 @@ const value = (name: string) => {
 // ---------------------------------------------------------------------------------------------------------------
 // Synthetic days
 
-/** mulberry32: a tiny seeded generator, so every run clusters the same synthetic day. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = 'ka lo mi ra te su no va ri de pa zo lu fe ni bo ta ge mo si ra ve po li du ne ko ma tu be'.split(' ');
 const HAN = [
   ...'模型發布推出公司晶片資料訓練推理開源研究團隊市場投資融資美元億萬平台系統工具應用用戶企業服務產品技術人工智慧代理安全政策監管法規雲端運算伺服器硬體軟體手機電腦汽車自動駕駛醫療金融教育搜尋廣告影片圖像語音文字翻譯程式設計開發者新創估值收購合作協議財報營收成長下滑預測報告論文實驗數據基準測試效能速度成本價格免費訂閱版本更新功能介面',
@@ -55,7 +44,7 @@ interface SyntheticDay {
 
 /** A day of n articles: stories of 1–12 articles, one in five Chinese, Zipf-distributed background vocabulary. */
 export function syntheticDay(n: number, seed = 42): SyntheticDay {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   // English has a long tail: 100k word types, so that 50k articles do not run out of distinctive words.
   const vocab = Array.from({ length: 100_000 }, (_, k) => {

@@ -20,6 +20,7 @@ import { DEFAULT_PRICES, MODEL_ENV_DEFAULTS } from '../src/model/model-config.js
 import { estimateCost } from '../src/model/model-usage.js';
 import type { RunReport } from '../src/pipeline/run-report.js';
 import { startFakeOpenAi } from '../tests/helpers/fake-openai-server.js';
+import { mulberry32 } from '../tests/helpers/seeded-random.js';
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SELF), '..');
@@ -28,18 +29,6 @@ const value = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-
-/** mulberry32: the same synthetic day every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const METHODS = [
   'Sparse Attention',
@@ -111,7 +100,7 @@ function syntheticFeeds(
   n: number,
   seed = 7,
 ): Map<string, { lang: 'en' | 'zh'; items: Item[]; onTopic?: boolean; section?: string; weight?: number; name: string }> {
-  const rand = rng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const feeds = new Map<string, { lang: 'en' | 'zh'; items: Item[]; onTopic?: boolean; section?: string; weight?: number; name: string }>();
   const put = (

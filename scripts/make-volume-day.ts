@@ -10,6 +10,8 @@
 // Everything here is written by us. The day's big stories follow events of 8–9 December 2025, but titles, summaries,
 // numbers, bylines and most URLs are ours; arXiv papers, their authors and small companies are invented.
 
+import { arxivRssDocument, arxivRssItem } from '../tests/helpers/arxiv-rss.js';
+import { mulberry32 } from '../tests/helpers/seeded-random.js';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +25,9 @@ const SEED = 20251210;
 // Seeded randomness: mulberry32 uses only 32-bit integer arithmetic, so every platform draws the same numbers.
 
 class Rng {
-  private state: number;
+  readonly next: () => number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = mulberry32(seed);
   }
   /** An integer in [lo, hi]. */
   int(lo: number, hi: number): number {
@@ -3747,42 +3742,8 @@ const BUILD_TIME = '2025-12-09T22:44:10.000Z';
 const ARXIV_PUBDATE = 'Tue, 09 Dec 2025 00:00:00 -0500';
 
 function renderArxiv(cat: ArxivCategory, rows: { paper: Paper; type: AnnounceType }[]): string {
-  const feed = `http://rss.arxiv.org/rss/${cat}`;
-  const items = rows.map(({ paper: p, type }) =>
-    [
-      '<item>',
-      `      <title>${esc(p.title)}</title>`,
-      `      <link>${arxivUrl(p.id)}</link>`,
-      `      <description>${esc(`arXiv:${p.id}v${p.version} Announce Type: ${type} \nAbstract: ${p.abstract}`)}</description>`,
-      `      <guid isPermaLink="false">oai:arXiv.org:${p.id}v${p.version}</guid>`,
-      ...p.categories.map((c) => `      <category>${c}</category>`),
-      `      <pubDate>${ARXIV_PUBDATE}</pubDate>`,
-      `      <arxiv:announce_type>${type}</arxiv:announce_type>`,
-      `      <dc:rights>${p.license}</dc:rights>`,
-      `      <dc:creator>${esc(p.authors.join(', '))}</dc:creator>`,
-      '    </item>',
-    ].join('\n'),
-  );
-  return `<?xml version='1.0' encoding='UTF-8'?>
-<rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">
-  <channel>
-    <title>${cat} updates on arXiv.org</title>
-    <link>${feed}</link>
-    <description>${cat} updates on the arXiv.org e-print archive.</description>
-    <atom:link href="${feed}" rel="self" type="application/rss+xml"/>
-    <docs>http://www.rssboard.org/rss-specification</docs>
-    <language>en-us</language>
-    <lastBuildDate>Tue, 09 Dec 2025 05:00:09 +0000</lastBuildDate>
-    <managingEditor>rss-help@arxiv.org</managingEditor>
-    <pubDate>${ARXIV_PUBDATE}</pubDate>
-    <skipDays>
-      <day>Saturday</day>
-      <day>Sunday</day>
-    </skipDays>
-    ${items.join('\n    ')}
-  </channel>
-</rss>
-`;
+  const items = rows.map(({ paper: p, type }) => arxivRssItem(p, type, ARXIV_PUBDATE, esc));
+  return arxivRssDocument(cat, { lastBuildDate: 'Tue, 09 Dec 2025 05:00:09 +0000', pubDate: ARXIV_PUBDATE }, items);
 }
 
 interface HfRow {

@@ -41,3 +41,25 @@ export function parseEnv<S extends z.ZodObject>(schema: S, env: Env): z.output<S
   if (!r.success) throw new ConfigError(`environment variable ${describeZodIssue(r.error.issues[0]!)}`, { cause: r.error });
   return r.data;
 }
+
+/** A variable holding JSON, parsed and validated; `expected` says in the error what to write. */
+export function parseJsonVariable<S extends z.ZodType>(
+  name: string,
+  text: string | undefined,
+  schema: S,
+  expected: string,
+): z.output<S> | undefined {
+  if (!text) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(`environment variable ${name}: not JSON; ${expected}`, { cause: err });
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success)
+    throw new ConfigError(`environment variable ${name}: ${describeZodIssue(r.error.issues[0]!, 'value')}; ${expected}`, {
+      cause: r.error,
+    });
+  return r.data;
+}

@@ -2,8 +2,8 @@
 // so a typo in a variable is a ConfigError at start-up instead of a failure at the 40th call.
 
 import { z } from 'zod';
-import { parseEnv, setVariables, type Env } from '../config/read-env.js';
-import { ConfigError, describeZodIssue } from '../errors.js';
+import { parseEnv, parseJsonVariable, setVariables, type Env } from '../config/read-env.js';
+import { ConfigError } from '../errors.js';
 import { MODEL_FAMILIES, SERVER_KINDS, type ModelFamily, type ServerKind, type TokenParam } from './model-profile.js';
 
 /** USD per million tokens. */
@@ -237,44 +237,24 @@ function azureSettings(endpoint: string | undefined, baseUrl: string | undefined
 }
 
 function parseExtraBody(text: string | undefined): Record<string, unknown> {
-  if (!text) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(
-      'environment variable DIGEST_MODEL_EXTRA_BODY: not JSON; write an object, e.g. {"chat_template_kwargs":{"enable_thinking":false}}',
-      { cause: err },
-    );
-  }
-  const r = ExtraBodySchema.safeParse(raw);
-  if (!r.success)
-    throw new ConfigError(
-      `environment variable DIGEST_MODEL_EXTRA_BODY: ${describeZodIssue(r.error.issues[0]!, 'value')}; expected a JSON object of request fields`,
-      { cause: r.error },
-    );
-  return r.data as Record<string, unknown>;
+  const body = parseJsonVariable(
+    'DIGEST_MODEL_EXTRA_BODY',
+    text,
+    ExtraBodySchema,
+    'write a JSON object of request fields, e.g. {"chat_template_kwargs":{"enable_thinking":false}}',
+  );
+  return (body ?? {}) as Record<string, unknown>;
 }
 
 function parsePrices(text: string | undefined): PriceTable {
-  if (!text) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(
-      `environment variable DIGEST_MODEL_PRICES: not JSON; write e.g. {"gpt-4.1-mini":{"input":0.4,"output":1.6}} (USD per 1M tokens)`,
-      { cause: err },
-    );
-  }
-  const r = PricesSchema.safeParse(raw);
-  if (!r.success) {
-    throw new ConfigError(
-      `environment variable DIGEST_MODEL_PRICES: ${describeZodIssue(r.error.issues[0]!, 'value')}; expected {"<model>":{"input":USD,"output":USD}} per 1M tokens`,
-      { cause: r.error },
-    );
-  }
-  return r.data;
+  return (
+    parseJsonVariable(
+      'DIGEST_MODEL_PRICES',
+      text,
+      PricesSchema,
+      'write e.g. {"gpt-4.1-mini":{"input":0.4,"output":1.6}} (USD per 1M tokens)',
+    ) ?? {}
+  );
 }
 
 /** The model a prompt runs on: OPENAI_MODEL_<NAME>, else the prompt's front-matter `model`, else OPENAI_MODEL. */

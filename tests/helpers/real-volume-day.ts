@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { arxivRssDocument, arxivRssItem } from './arxiv-rss.js';
 import type { AnnounceType, FeedConfig } from '../../src/types.js';
 import { windowFor } from '../../src/util/taipei-time.js';
 
@@ -284,40 +285,22 @@ function uniquePapers(jsonl: string): Paper[] {
 
 function arxivRss(cat: string, entries: Array<[Paper, AnnounceType, number]>): string {
   const items = entries.map(([p, type, version]) =>
-    [
-      '    <item>',
-      `      <title>${xml(oneLine(p.title))}</title>`,
-      `      <link>https://arxiv.org/abs/${p.id}</link>`,
-      `      <description>arXiv:${p.id}v${version} Announce Type: ${type} \nAbstract: ${xml(oneLine(p.summary))}</description>`,
-      `      <guid isPermaLink="false">oai:arXiv.org:${p.id}v${version}</guid>`,
-      ...p.categories.map((c) => `      <category>${xml(c)}</category>`),
-      `      <pubDate>${ANNOUNCED}</pubDate>`,
-      `      <arxiv:announce_type>${type}</arxiv:announce_type>`,
-      '      <dc:rights>http://arxiv.org/licenses/nonexclusive-distrib/1.0/</dc:rights>',
-      `      <dc:creator>${xml(p.authors.join(', '))}</dc:creator>`,
-      '    </item>',
-    ].join('\n'),
+    arxivRssItem(
+      {
+        id: p.id,
+        version,
+        title: oneLine(p.title),
+        abstract: oneLine(p.summary),
+        categories: p.categories,
+        authors: p.authors,
+        license: 'http://arxiv.org/licenses/nonexclusive-distrib/1.0/',
+      },
+      type,
+      ANNOUNCED,
+      xml,
+    ),
   );
-  return `<?xml version='1.0' encoding='UTF-8'?>
-<rss xmlns:arxiv="http://arxiv.org/schemas/atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" version="2.0">
-  <channel>
-    <title>${cat} updates on arXiv.org</title>
-    <link>http://rss.arxiv.org/rss/${cat}</link>
-    <description>${cat} updates on the arXiv.org e-print archive.</description>
-    <atom:link href="http://rss.arxiv.org/rss/${cat}" rel="self" type="application/rss+xml"/>
-    <docs>http://www.rssboard.org/rss-specification</docs>
-    <language>en-us</language>
-    <lastBuildDate>Tue, 23 Dec 2025 05:00:12 +0000</lastBuildDate>
-    <managingEditor>rss-help@arxiv.org</managingEditor>
-    <pubDate>${ANNOUNCED}</pubDate>
-    <skipDays>
-      <day>Saturday</day>
-      <day>Sunday</day>
-    </skipDays>
-${items.join('\n')}
-  </channel>
-</rss>
-`;
+  return arxivRssDocument(cat, { lastBuildDate: 'Tue, 23 Dec 2025 05:00:12 +0000', pubDate: ANNOUNCED }, items);
 }
 
 // ---- JSON dumps as RSS ------------------------------------------------------------------------------------------

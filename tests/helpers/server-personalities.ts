@@ -10,6 +10,7 @@
 // exact wording or the trigger is our best reading). Token counts use estimateTokens() (CJK characters ≈ one token
 // each, other text ≈ 4 characters a token), which is close enough to a real tokenizer for budget arithmetic.
 
+import { isCjk } from '../../src/model/estimate-tokens.js';
 import { startFakeOpenAi, goodEntry, goodFrame, type FakeOpenAi, type FakeReply, type FakeRequest } from './fake-openai-server.js';
 
 // ── Types ─────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -68,14 +69,10 @@ export interface CommonOptions {
 
 // ── Shared machinery ─────────────────────────────────────────────────────────────────────────────────────────
 
-const isCjk = (c: number) =>
-  (c >= 0x2e80 && c <= 0x9fff) ||
-  (c >= 0xf900 && c <= 0xfaff) ||
-  (c >= 0xff00 && c <= 0xffef) ||
-  (c >= 0x3000 && c <= 0x303f) ||
-  (c >= 0x20000 && c <= 0x2fa1f);
-
-/** A tokenizer stand-in: one token per CJK character, one per 4 other characters. */
+/**
+ * The server's tokenizer stand-in: one token per CJK character, one per 4 other characters. Deliberately not the
+ * program's own estimate (3.6 characters a token), as a real server's tokenizer is not either.
+ */
 export function estimateTokens(text: string): number {
   let cjk = 0;
   let other = 0;

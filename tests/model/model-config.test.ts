@@ -103,7 +103,7 @@ describe('model server settings', () => {
     expect(() => loadModelConfig({ DIGEST_MODEL_PROFILE: 'smart' })).toThrow(/DIGEST_MODEL_PROFILE/);
     expect(() => loadModelConfig({ DIGEST_MODEL_CONTEXT: '512' })).toThrow(/DIGEST_MODEL_CONTEXT: must be at least 1024/);
     expect(() => loadModelConfig({ DIGEST_MODEL_EXTRA_BODY: '{enable_thinking:false}' })).toThrow(/DIGEST_MODEL_EXTRA_BODY: not JSON/);
-    expect(() => loadModelConfig({ DIGEST_MODEL_EXTRA_BODY: '[1]' })).toThrow(/DIGEST_MODEL_EXTRA_BODY: value: .*expected a JSON object/);
+    expect(() => loadModelConfig({ DIGEST_MODEL_EXTRA_BODY: '[1]' })).toThrow(/DIGEST_MODEL_EXTRA_BODY: value: .*write a JSON object/);
     expect(() => loadModelConfig({ DIGEST_MODEL_EXTRA_BODY: '{"model":"x"}' })).toThrow(/must not set model, messages/);
   });
 

@@ -1,0 +1,13 @@
+// mulberry32: a tiny seeded generator with only 32-bit integer arithmetic, so every platform draws the same numbers
+// (synthetic days of the benchmarks, the generated fixture day).
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
