@@ -2,6 +2,7 @@
 // example digests with their defects (links that are not URLs, a bare 重要性, paragraphs under 技術細節) so that a
 // digest can be measured whatever is wrong with it; judging the format is checkDigest's job.
 
+import { splitBlocks, type Block, type Line } from '../check/digest-doc.js';
 import { parseDocument } from 'yaml';
 import { INSIGHT_TITLE, READING_TITLE, SECTION_TITLES, WATCH_LIST_LABEL } from '../render/section-titles.js';
 import { IMPORTANCE_LEVELS, NEWS_SECTIONS, type NewsSection, type ReadingItem, type SourceLink } from '../types.js';
@@ -39,11 +40,6 @@ export interface ParsedDigest {
   footer?: { articles: number; topics: number };
 }
 
-interface Line {
-  text: string;
-  line: number;
-}
-
 // Link text may hold backslash-escaped brackets (the renderer makes feed and model text inert: `\[`, `\]`).
 const LINK = /\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)/g;
 const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&' };
@@ -68,19 +64,10 @@ const LABEL_LINE = /^\*\*(核心摘要|技術細節|應用場景|關鍵實體|�
 const chinesePart = (title: string) => title.split(/[（(]/)[0]!.trim();
 const NEWS_BY_TITLE = new Map(NEWS_SECTIONS.map((s) => [chinesePart(SECTION_TITLES[s]), s]));
 
-function splitBlocks(lines: Line[], prefix: string): { title: string; line: number; lines: Line[] }[] {
-  const blocks: { title: string; line: number; lines: Line[] }[] = [];
-  for (const l of lines) {
-    if (l.text.startsWith(prefix)) blocks.push({ title: l.text.slice(prefix.length).trim(), line: l.line, lines: [] });
-    else blocks[blocks.length - 1]?.lines.push(l);
-  }
-  return blocks;
-}
-
 /** A Markdown line without its hard break (two trailing spaces) and surrounding space. */
 const clean = (text: string) => text.replace(/\s+$/, '').trim();
 
-function parseEntry(section: NewsSection, block: { title: string; line: number; lines: Line[] }): DigestEntry {
+function parseEntry(section: NewsSection, block: Block): DigestEntry {
   const entry: DigestEntry = {
     section,
     title: unescapeMarkdown(block.title),
@@ -162,13 +149,13 @@ export function parseDigest(text: string): ParsedDigest {
     background: [],
     keywords: [],
   };
-  for (const section of splitBlocks(body, '## ')) {
+  for (const section of splitBlocks(body, '## ').blocks) {
     const name = chinesePart(section.title);
     const news = NEWS_BY_TITLE.get(name);
     if (news) {
-      digest.sections[news].push(...splitBlocks(section.lines, '### ').map((b) => parseEntry(news, b)));
+      digest.sections[news].push(...splitBlocks(section.lines, '### ').blocks.map((b) => parseEntry(news, b)));
     } else if (name === chinesePart(INSIGHT_TITLE)) {
-      const parts = splitBlocks(section.lines, '### ');
+      const parts = splitBlocks(section.lines, '### ').blocks;
       const part = (title: string) => parts.find((p) => p.title === title)?.lines ?? [];
       const outlook = part('未來展望');
       const labelAt = outlook.findIndex((l) => clean(l.text) === WATCH_LIST_LABEL);
@@ -180,7 +167,7 @@ export function parseDigest(text: string): ParsedDigest {
         watchList: watch.filter((l) => /^\d+\.\s+\S/.test(l.text)).map((l) => unescapeMarkdown(clean(l.text).replace(/^\d+\.\s+/, ''))),
       };
     } else if (name === READING_TITLE) {
-      const parts = splitBlocks(section.lines, '### ');
+      const parts = splitBlocks(section.lines, '### ').blocks;
       const part = (title: string) => parts.find((p) => p.title === title)?.lines ?? [];
       for (const { text: t } of part('深度文章推薦')) {
         const m = /^\*\s+\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)\s*(?:[—–-]+\s*(.*))?$/.exec(clean(t));
