@@ -19,6 +19,8 @@ import { runJob } from '../src/app/run-job.js';
 import { DEFAULT_PRICES, MODEL_ENV_DEFAULTS } from '../src/model/model-config.js';
 import { estimateCost } from '../src/model/model-usage.js';
 import type { RunReport } from '../src/pipeline/run-report.js';
+import { judgeRelevance } from '../src/select/judge-relevance.js';
+import type { Article } from '../src/types.js';
 import { startFakeOpenAi } from '../tests/helpers/fake-openai-server.js';
 import { mulberry32 } from '../tests/helpers/seeded-random.js';
 
@@ -269,9 +271,35 @@ async function child(size: number): Promise<void> {
   }
 }
 
+/** judgeRelevance's throughput on the synthetic day's articles (processor time, best of several passes). */
+function judgeThroughput(): string {
+  const feeds = syntheticFeeds(5000);
+  const articles: Article[] = [...feeds].flatMap(([id, f]) =>
+    f.items.map((it, k) => ({
+      id: `${id}-${k}`,
+      feedId: id,
+      source: f.name,
+      url: it.link,
+      title: it.title,
+      text: it.text,
+      publishedAt: '2025-12-09T12:00:00.000Z',
+      lang: f.lang,
+    })),
+  );
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 7; run++) {
+    const before = process.cpuUsage();
+    for (const a of articles) judgeRelevance(a);
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+  }
+  return `judgeRelevance: ${Math.round(articles.length / best)} articles/s (${articles.length} articles, every one judged; target ≥ 10,000/s)`;
+}
+
 function parent(sizes: number[]): void {
   const model = MODEL_ENV_DEFAULTS.OPENAI_MODEL;
   console.log(`select bench: synthetic days run through the real job against a local model server (default model ${model})`);
+  console.log(judgeThroughput());
   const rows: ChildResult[] = [];
   for (const size of sizes) {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'tsx-run.mjs'), SELF, '--child', String(size)], {

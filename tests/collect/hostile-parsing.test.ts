@@ -50,7 +50,7 @@ describe('nesting: bounded before parse5, walked without recursion', () => {
     htmlToText('<div>warm up</div>'.repeat(300));
     const { result, ms } = cpuMs(() => htmlToText(html));
     expect(result).toBe('deep text');
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(5_000); // was 129 s before the bound: a regression, not a speed target
   });
 
   it.each([
@@ -71,7 +71,7 @@ describe('nesting: bounded before parse5, walked without recursion', () => {
   ])('bounds %s', (_name, html, text) => {
     const { result, ms } = cpuMs(() => htmlToText(html));
     expect(result).toBe(text);
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBeLessThan(5_000);
   });
 
   it('leaves ordinary markup alone, and past the bound drops tags, not text', () => {
@@ -128,7 +128,7 @@ describe('a feed of 100,000 items', () => {
     expect(parsed.items).toHaveLength(MAX_FEED_ITEMS);
     expect(parsed.ignoredItems).toBe(100_000 - MAX_FEED_ITEMS);
     expect(parsed.items.at(-1)!.titleHtml).toBe(`Item ${MAX_FEED_ITEMS - 1}`);
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBeLessThan(5_000);
 
     const out = await collectArticles({ feeds: [FEED], window: WINDOW }, deps(body));
     expect(out.articles).toHaveLength(MAX_FEED_ITEMS);
@@ -161,7 +161,7 @@ describe('a feed of 100,000 items', () => {
       }
     });
     expect(result).toBeInstanceOf(FeedParseError);
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBeLessThan(5_000);
   });
 });
 

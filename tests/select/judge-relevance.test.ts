@@ -316,7 +316,8 @@ describe.skipIf(!HAVE_DATA)(`judgeRelevance on hand-labelled real articles${SKIP
 describe.skipIf(!HAVE_DATA)(`judgeRelevance on the real-volume day${SKIP_NOTE}`, () => {
   const tempDir = useTempDirs('relevance-day-');
 
-  it('judges at least 10,000 articles a second, every article judged (no feed skips the test)', async () => {
+  // Its speed is measured by `npm run bench:select` (judge throughput), never by a timed test.
+  it('judges every article of the day, and keeps fewer than all of them from the all-topics feeds', async () => {
     const day = (await assembleRealDay(await tempDir()))!;
     const feeds = await readFeedsConfig(day.feedsFile);
     const window = windowFor(day.date, day.cutoff);
@@ -327,22 +328,8 @@ describe.skipIf(!HAVE_DATA)(`judgeRelevance on the real-volume day${SKIP_NOTE}`,
     const byId = new Map(feeds.map((f) => [f.id, f]));
     const kept = articles.filter((a) => judgeRelevance(a, byId.get(a.feedId)).relevant).length;
     const keptWithoutFeeds = articles.filter((a) => judgeRelevance(a).relevant).length;
-
-    // Processor time, best of many short runs: other work on the machine slows the clock, not the judge.
-    const passes = 5;
-    let best = Number.POSITIVE_INFINITY;
-    for (let run = 0; run < 15; run++) {
-      const before = process.cpuUsage();
-      for (let k = 0; k < passes; k++) for (const a of articles) judgeRelevance(a);
-      const used = process.cpuUsage(before);
-      best = Math.min(best, (used.user + used.system) / 1e6);
-    }
-    const rate = (passes * articles.length) / best;
-    console.log(
-      `judgeRelevance on ${articles.length} real articles: ${Math.round(rate)} articles/s; relevant ${kept} with the feeds' onTopic, ${keptWithoutFeeds} judging every article`,
-    );
-    expect(rate).toBeGreaterThanOrEqual(10_000);
-    // Off-topic articles of the all-topics feeds are what the test is for.
+    // Off-topic articles of the all-topics feeds are what the test is for; on-topic feeds keep what the words miss.
     expect(kept).toBeLessThan(articles.length);
+    expect(keptWithoutFeeds).toBeLessThanOrEqual(kept);
   });
 });
