@@ -4,23 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { runMain } from '../../src/cli.js';
+import { testIo } from '../helpers/test-io.js';
 
-function fakeIo(cwd: string, env: Record<string, string> = {}): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    env,
-    cwd,
-    now: () => new Date('2025-12-05T00:00:00Z'),
-    isTty: false,
-  };
-}
+/** The shared test io, in `cwd`, on the recorded day's clock. */
+const fakeIo = (cwd: string, env: Record<string, string> = {}) => testIo({ cwd, env, now: () => new Date('2025-12-05T00:00:00Z') });
 
 const root = mkdtempSync(path.join(tmpdir(), 'cluster-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -4,24 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { runMain } from '../../src/cli.js';
 import type { Article } from '../../src/types.js';
+import { testIo } from '../helpers/test-io.js';
 
-function fakeIo(cwd: string, now = '2025-12-05T00:00:00Z'): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    env: { DIGEST_LOG_LEVEL: 'silent' },
-    cwd,
-    now: () => new Date(now),
-    isTty: false,
-  };
-}
+/** The shared test io, in `cwd`, quiet, on the recorded day's clock. */
+const fakeIo = (cwd: string, now = '2025-12-05T00:00:00Z') =>
+  testIo({ cwd, env: { DIGEST_LOG_LEVEL: 'silent' }, now: () => new Date(now) });
 
 const item = (title: string, link: string, date: string) =>
   `<item><title>${title}</title><link>${link}</link><pubDate>${date}</pubDate><description>About ${title}</description></item>`;

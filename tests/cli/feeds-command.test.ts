@@ -2,24 +2,12 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { runMain } from '../../src/cli.js';
 import type { FeedHealth } from '../../src/types.js';
+import { testIo } from '../helpers/test-io.js';
 
-function fakeIo(cwd: string): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    env: { DIGEST_LOG_LEVEL: 'silent' },
-    cwd,
-    now: () => new Date('2025-12-05T00:00:00Z'),
-    isTty: false,
-  };
-}
+/** The shared test io, in `cwd`, quiet, on the recorded day's clock. */
+const fakeIo = (cwd: string) => testIo({ cwd, env: { DIGEST_LOG_LEVEL: 'silent' }, now: () => new Date('2025-12-05T00:00:00Z') });
 
 const root = mkdtempSync(path.join(tmpdir(), 'feeds-cli-'));
 const day = path.join(root, '2025-12-05');
