@@ -4,8 +4,7 @@
 
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { applyStoryLedger, readStoryLedger, recordStories } from '../cluster/story-ledger.js';
-import { writeStoryLedger } from '../cluster/story-ledger.js';
+import { applyStoryLedger, readStoryLedger, recordStories, writeStoryLedger } from '../cluster/story-ledger.js';
 import type { CollectDeps } from '../collect/collect-articles.js';
 import { createFixtureFeedFetcher, createFixturePageFetcher, fixturePagePath } from '../collect/fixture-feed-fetcher.js';
 import { createHttpFeedFetcher } from '../collect/http-feed-fetcher.js';
