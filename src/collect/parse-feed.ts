@@ -51,7 +51,7 @@ export function parseFeed(text: string, baseUrl?: string, options: ParseFeedOpti
   const maxItems = options.maxItems ?? MAX_FEED_ITEMS;
   const trimmed = text.replace(/^\uFEFF/, '').trimStart();
   if (trimmed === '') throw new FeedParseError('empty document: the server sent no content');
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return capItems(parseJson(trimmed, baseUrl), maxItems);
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return capItems(parseJsonFeed(trimmed, baseUrl), maxItems);
   if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>])/i.test(trimmed)) throw htmlPageError();
   if (!trimmed.startsWith('<')) throw new FeedParseError(`not XML or JSON: ${describeBody(trimmed)}, starting with neither "<" nor "{"`);
 
@@ -92,18 +92,6 @@ function withoutItemsPast(xml: string, maxItems: number): { xml: string; ignored
   }
   if (count <= maxItems || cutAt < 0) return null;
   return { xml: xml.slice(0, cutAt) + xml.slice(lastEnd), ignored: count - maxItems };
-}
-
-/** JSON Feed, with JSON.parse's message (which quotes the text around the error) replaced by our own. */
-function parseJson(text: string, baseUrl: string | undefined): ParsedFeed {
-  try {
-    return parseJsonFeed(text, baseUrl);
-  } catch (err) {
-    if (!(err instanceof FeedParseError) || !err.message.startsWith('not valid JSON')) throw err;
-    const at = /position (\d+)/.exec(err.message)?.[1];
-    // No `cause`: the cause's message is the quoting one.
-    throw new FeedParseError(`not valid JSON: ${text.length} characters with a syntax error${at ? ` at position ${at}` : ''}`);
-  }
 }
 
 function capItems(feed: ParsedFeed, maxItems: number): ParsedFeed {

@@ -6,6 +6,7 @@ import { resolveUrl } from './canonical-url.js';
 import { FeedParseError } from './collect-errors.js';
 import type { FeedItem, ParsedFeed } from './feed-item.js';
 import { textToHtml } from './html-to-text.js';
+import { describeZodIssue } from '../errors.js';
 
 const Str = z.string();
 const Person = z.object({ name: Str.optional() });
@@ -38,12 +39,13 @@ export function parseJsonFeed(text: string, baseUrl?: string): ParsedFeed {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new FeedParseError(`not valid JSON: ${(err as Error).message}`, { cause: err });
+    // JSON.parse's message quotes the text around the error: the body is third-party, so say where, not what.
+    const at = /position (\d+)/.exec((err as Error).message)?.[1];
+    throw new FeedParseError(`not valid JSON: ${text.length} characters with a syntax error${at ? ` at position ${at}` : ''}`);
   }
   const feed = JsonFeedSchema.safeParse(data);
   if (!feed.success) {
-    const issue = feed.error.issues[0]!;
-    throw new FeedParseError(`not a JSON Feed: ${issue.path.join('.') || 'document'}: ${issue.message}`, { cause: feed.error });
+    throw new FeedParseError(`not a JSON Feed: ${describeZodIssue(feed.error.issues[0]!, 'document')}`, { cause: feed.error });
   }
   const base = resolveUrl(feed.data.home_page_url, baseUrl) ?? baseUrl;
   const items: FeedItem[] = [];

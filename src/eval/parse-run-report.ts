@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import type { ModelUsage } from '../types.js';
+import { describeZodIssue } from '../errors.js';
 
 const count = z.number().finite().nonnegative();
 const UsageSchema = z.object({
@@ -42,8 +43,7 @@ export function parseRunReport(text: string): ParsedRunReport {
   }
   const r = RunReportSchema.safeParse(json);
   if (!r.success) {
-    const issue = r.error.issues[0]!;
-    return { ok: false, reason: `not a run report: ${issue.path.join('.') || 'the file'}: ${issue.message}` };
+    return { ok: false, reason: `not a run report: ${describeZodIssue(r.error.issues[0]!, 'the file')}` };
   }
   const { model, counts, failedTopics, warnings } = r.data;
   return {
