@@ -4,6 +4,7 @@
 
 import type { Article, EntrySection, FeedConfig, Topic, Window } from '../types.js';
 import { classifySection } from '../write/classify-section.js';
+import { topicArticles } from '../write/topic-sources.js';
 import { judgeRelevance } from './judge-relevance.js';
 
 export interface StorySignals {
@@ -53,9 +54,7 @@ export function storySignals(
   feeds: ReadonlyMap<string, FeedConfig>,
   window: Window,
 ): StorySignals {
-  const members = [topic.representativeId, ...topic.articleIds.filter((id) => id !== topic.representativeId)]
-    .map((id) => byId.get(id))
-    .filter((a): a is Article => a !== undefined);
+  const members = topicArticles(topic, byId);
   const judged = members.map((a) => ({ a, r: judgeRelevance(a, feeds.get(a.feedId)) }));
   const best = judged.reduce((x, y) => (y.r.score > x.r.score ? y : x), judged[0]!);
   const outlets = new Set(members.map((a) => a.source)).size;

@@ -138,6 +138,16 @@ interface Generation {
   finish: 'stop' | 'length';
 }
 
+/**
+ * A server with no reasoning parser: the raw <think> block leads the content and is paid from the same budget (the
+ * budget is a number here: both servers that do this always send one).
+ */
+function generateThinkInContent(answerText: string, thinkingTokens: number, budget: number): Generation {
+  const cut = generate(`<think>\n${thinkingText(thinkingTokens)}\n</think>\n\n${answerText}`, 0, budget);
+  const spent = Math.min(thinkingTokens, budget);
+  return { ...cut, reasoningTokens: spent, contentTokens: Math.max(0, cut.contentTokens - spent) };
+}
+
 /** Reasoning comes first and is paid from the same budget as the answer. */
 function generate(answerText: string, reasoningTokens: number, budget: number | undefined): Generation {
   if (reasoningTokens > 0 && budget !== undefined && budget <= reasoningTokens) {
@@ -938,11 +948,8 @@ export function vllm(opts: VllmOptions): Personality {
         }
       } else {
         // No parser: the raw <think> block leads the content and is paid from the same budget.
-        const raw = `<think>\n${thinkingText(thinkingTokens)}\n</think>\n\n${text}`;
-        const cut = generate(raw, 0, budget);
-        const spent = Math.min(thinkingTokens, budget);
-        g = { ...cut, reasoningTokens: spent, contentTokens: Math.max(0, cut.contentTokens - spent) };
-        message = { content: cut.content ?? '' };
+        g = generateThinkInContent(text, thinkingTokens, budget);
+        message = { content: g.content ?? '' };
       }
       const completionTokens = Math.min(budget, g.reasoningTokens + g.contentTokens);
       return base.serve(
@@ -1179,11 +1186,8 @@ export function llamaServer(opts: LlamaServerOptions = {}): Personality {
         message = { content: g.content ?? '' };
         if (thinking) message.reasoning_content = g.reasoning;
       } else {
-        const raw = `<think>\n${thinkingText(thinkingTokens)}\n</think>\n\n${text}`;
-        const cut = generate(raw, 0, budget);
-        const spent = Math.min(thinkingTokens, budget);
-        g = { ...cut, reasoningTokens: spent, contentTokens: Math.max(0, cut.contentTokens - spent) };
-        message = { content: cut.content ?? '' };
+        g = generateThinkInContent(text, thinkingTokens, budget);
+        message = { content: g.content ?? '' };
       }
       const completionTokens = Math.min(budget, g.reasoningTokens + g.contentTokens);
       return base.serve(

@@ -3,6 +3,7 @@
 // tests/hostile/hostile-render.test.ts. Every article URL here is one the page may link to; nothing else is.
 
 import type { Digest, Entry } from '../../src/types.js';
+import { sampleEntry } from './sample-digest.js';
 
 export const HOSTILE: readonly string[] = [
   // Hugo shortcodes (gist → <script>, youtube → <iframe>, figure → <img>; unknown ones and ref break the build).
@@ -56,17 +57,7 @@ export const GOOD_TITLES = [
 
 export const articleUrl = (i: number) => `https://news.example/2025/12/05/story-${i}`;
 
-const entry = (over: Partial<Entry> & Pick<Entry, 'topicId' | 'title'>): Entry => ({
-  section: 'market',
-  summary: '摘要。',
-  details: [],
-  useCases: [],
-  entities: ['OpenAI'],
-  importance: '中',
-  importanceReason: '理由。',
-  sources: [],
-  ...over,
-});
+const entry = (over: Partial<Entry> & Pick<Entry, 'topicId' | 'title'>): Entry => sampleEntry({ section: 'market', ...over });
 
 const good = GOOD_TITLES.map((title, i) =>
   entry({

@@ -3,7 +3,8 @@
 
 import type { Digest, Entry } from '../../src/types.js';
 
-const entry = (over: Partial<Entry> & Pick<Entry, 'topicId' | 'title'>): Entry => ({
+/** An entry with placeholder fields, for hand-written digests of tests. */
+export const sampleEntry = (over: Partial<Entry> & Pick<Entry, 'topicId' | 'title'>): Entry => ({
   section: 'research',
   summary: '摘要。',
   details: [],
@@ -40,7 +41,7 @@ export const sampleDigest: Digest = {
   },
   sections: {
     headlines: [
-      entry({
+      sampleEntry({
         topicId: 't1',
         section: 'market',
         title: 'Anthropic 與 Snowflake 簽 2 億美元合約',
@@ -55,8 +56,8 @@ export const sampleDigest: Digest = {
           { name: 'AI Business', url: 'https://aibusiness.com/generative-ai/snowflake-deal' },
         ],
       }),
-      entry({ topicId: 't2', title: '# iMF 單步生成', sources: [{ name: 'arXiv cs.CV', url: 'https://arxiv.org/abs/2512.02012' }] }),
-      entry({
+      sampleEntry({ topicId: 't2', title: '# iMF 單步生成', sources: [{ name: 'arXiv cs.CV', url: 'https://arxiv.org/abs/2512.02012' }] }),
+      sampleEntry({
         topicId: 't3',
         section: 'applications',
         title: 'Meta 測試 AI 客服',
@@ -69,7 +70,7 @@ export const sampleDigest: Digest = {
     applications: [],
     trends: [],
     market: [
-      entry({
+      sampleEntry({
         topicId: 't4',
         section: 'market',
         title: 'Nexus 新基金',
